@@ -1,0 +1,56 @@
+# qualreg — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run browser test lint format check-catalogues messages bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.runtime: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "qualreg needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.runtime ## Install, migrate, load demo data and serve http://127.0.0.1:8000
+	$(MANAGE) compilecatalogs
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) demodata
+	$(MANAGE) runserver 127.0.0.1:8000
+
+browser: ## Install Debian's Chromium and Noto fonts for the browser tests (as root, where missing)
+	@bash scripts/install-browser.sh
+
+test: $(VENV)/.test browser ## Install what the tests need and run every test (unit, integration, browser)
+	$(BIN)/ruff check .
+	$(MANAGE) compilecatalogs
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.test ## Format the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-catalogues: $(VENV)/.runtime ## Fail if any language's catalogue is incomplete
+	$(MANAGE) checkcatalogues
+
+messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GNU gettext)
+	cd qualreg && ../$(MANAGE) makemessages --all --no-obsolete --no-location
+	$(MANAGE) fixcatalogueheaders
+
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) data

@@ -1,0 +1,39 @@
+"""Who may use the centre staff portal, and which residents they may act on.
+
+Access is denied by default: a page is reachable only through `centre_staff_required`, and a
+resident only through `resident_of_my_centre`, which answers 404 for every other centre's
+resident so that nobody learns who lives elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from qualreg.centres.models import Person
+
+
+def centre_staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not getattr(user, "is_centre_staff", False):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def residents_of_my_centre(request: HttpRequest) -> Any:
+    return Person.objects.filter(centre_id=request.user.centre_id)  # type: ignore[union-attr]
+
+
+def resident_of_my_centre(request: HttpRequest, person_id: int) -> Person:
+    return get_object_or_404(residents_of_my_centre(request), pk=person_id)

@@ -1,0 +1,148 @@
+"""One-time login codes: issuing, and redeeming them with lockouts against guessing.
+
+A code is 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as
+`K7QM-3XHP`. Only a keyed hash of (DUF number, code) is stored. Issuing a code revokes the
+person's older unused codes; using one is atomic, so it logs in exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from qualreg.centres.models import LoginCode, Person
+from qualreg.lib import throttle
+from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+from qualreg.privacy import audit
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+LENGTH = 8
+_TYPED_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.]+")
+
+
+class Refusal(enum.Enum):
+    """Why a login was refused. The journey turns each into a translated message."""
+
+    BAD_DUF = "bad_duf"  # not a well-formed DUF number; not counted as a guess
+    WRONG = "wrong"  # unknown DUF number or wrong code: the same answer for both
+    USED = "used"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    LOCKED = "locked"  # too many wrong codes for this DUF number, or from this client
+
+
+@dataclass(frozen=True)
+class LoginRefused(Exception):
+    reason: Refusal
+    wait_seconds: int = 0
+
+
+def generate_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def format_code(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
+def normalise_code(raw: str) -> str | None:
+    """The code's 8 characters as typed in any case, with or without dash or spaces."""
+    if not isinstance(raw, str) or len(raw) > 40:
+        return None
+    code = _TYPED_SEPARATORS.sub("", raw).upper()
+    if len(code) != LENGTH or any(char not in ALPHABET for char in code):
+        return None
+    return code
+
+
+def hash_code(duf_number: str, code: str) -> str:
+    key = settings.LOGIN_CODE_HASH_KEY.encode()
+    return hmac.new(key, f"login-code:{duf_number}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+def issue_login_code(person: Person, *, issued_by: object = None) -> tuple[LoginCode, str]:
+    """A new code for `person`, revoking their older unused ones. The plain code is
+    returned once, to be shown to staff and printed; it is never stored."""
+    now = timezone.now()
+    with transaction.atomic():
+        revoked = person.login_codes.filter(used_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=now
+        )
+        code = generate_code()
+        login_code = LoginCode.objects.create(
+            person=person,
+            code_hash=hash_code(person.duf_number, code),
+            issued_by=issued_by if getattr(issued_by, "is_authenticated", False) else None,
+            expires_at=now + datetime.timedelta(days=settings.LOGIN_CODE_DAYS),
+        )
+        audit.record("login_code.issued", actor=issued_by, person=person, revoked=revoked)
+    return login_code, code
+
+
+def redeem_login_code(raw_duf: str, raw_code: str, *, client: str) -> Person:
+    """The person whose code this is, marking the code used; otherwise LoginRefused."""
+    try:
+        duf_number = normalise_duf(raw_duf)
+    except InvalidDufNumber:
+        raise LoginRefused(Refusal.BAD_DUF) from None
+
+    for scope, key in (("client", client), ("duf", duf_number)):
+        wait = throttle.seconds_locked(scope, key)
+        if wait:
+            raise LoginRefused(Refusal.LOCKED, wait)
+
+    code = normalise_code(raw_code)
+    person = Person.objects.filter(duf_number=duf_number).first()
+    login_code = None
+    if code is not None and person is not None:
+        login_code = person.login_codes.filter(code_hash=hash_code(duf_number, code)).first()
+    if login_code is None:
+        _fail(duf_number, client, person)
+        raise LoginRefused(Refusal.WRONG)
+
+    now = timezone.now()
+    if login_code.revoked_at is not None:
+        raise LoginRefused(Refusal.REVOKED)
+    if login_code.used_at is not None:
+        raise LoginRefused(Refusal.USED)
+    if login_code.expires_at <= now:
+        raise LoginRefused(Refusal.EXPIRED)
+    # The row is claimed only if still unused at the moment of the update: of two
+    # simultaneous tries with the same code, exactly one wins.
+    claimed = LoginCode.objects.filter(
+        pk=login_code.pk, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+    ).update(used_at=now)
+    if not claimed:
+        raise LoginRefused(Refusal.USED)
+    throttle.clear("duf", duf_number)
+    audit.record("login_code.used", person=person, by_resident=True)
+    return person
+
+
+def _fail(duf_number: str, client: str, person: Person | None) -> None:
+    audit.record("login.failed", person=person)
+    locked_for = max(
+        throttle.register_failure(
+            "duf",
+            duf_number,
+            limit=settings.LOGIN_CODE_MAX_FAILURES,
+            lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES,
+        ),
+        throttle.register_failure(
+            "client",
+            client,
+            limit=settings.LOGIN_CLIENT_MAX_FAILURES,
+            lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES,
+        ),
+    )
+    if locked_for:
+        raise LoginRefused(Refusal.LOCKED, locked_for)

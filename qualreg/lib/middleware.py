@@ -1,0 +1,72 @@
+"""Request-wide behaviour: a privacy-safe access log and a language that sticks."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import resolve
+from django.urls.exceptions import Resolver404
+from django.utils import translation
+
+access_log = logging.getLogger("qualreg.access")
+error_log = logging.getLogger("qualreg.error")
+
+
+def _route_of(request: HttpRequest) -> str:
+    """The URL pattern, not the URL: paths and queries could carry personal data."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return "<unmatched>"
+    return match.route or match.view_name or "<unnamed>"
+
+
+class RequestLogMiddleware:
+    """One line per request and one per error, naming the route and never its values."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.perf_counter()
+        response = self.get_response(request)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        access_log.info(
+            "%s %s %s %.1fms", request.method, _route_of(request), response.status_code, elapsed_ms
+        )
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        # The exception's type only: its message may quote what a person typed.
+        error_log.error(
+            "unhandled %s on %s %s",
+            type(exception).__name__,
+            request.method,
+            _route_of(request),
+        )
+
+
+class LanguageCookieMiddleware:
+    """Remembers the language of the page a person reads for their next visit."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        language = translation.get_language_from_path(request.path_info)
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=True,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

@@ -1,0 +1,55 @@
+"""The resident's session: who is logged in with a code, and the guard of resident pages.
+
+A resident has no User; the session holds the person's id. A staff sign-in and a resident
+login never share a session: each flushes the other.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth import logout as staff_logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from qualreg.centres.models import Person
+
+SESSION_KEY = "resident_person_id"
+
+
+def login_resident(request: HttpRequest, person: Person) -> None:
+    """Start a fresh session for `person`, with a new session id (no fixation)."""
+    if request.user.is_authenticated:
+        staff_logout(request)
+    request.session.flush()
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = person.pk
+
+
+def logout_resident(request: HttpRequest) -> None:
+    request.session.flush()  # deletes the session row and issues a new id
+
+
+def current_person(request: HttpRequest) -> Person | None:
+    person_id = request.session.get(SESSION_KEY)
+    if person_id is None:
+        return None
+    if not hasattr(request, "_resident_person"):
+        request._resident_person = Person.objects.filter(pk=person_id).first()  # type: ignore[attr-defined]
+    return request._resident_person  # type: ignore[attr-defined,no-any-return]
+
+
+def resident_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Resident pages: a resident session or the login page, never a staff session."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        person = current_person(request)
+        if person is None:
+            return redirect("registration:login")
+        request.person = person  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,221 @@
+"""Settings for qualreg, read from the environment (see README, "Running in production")."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.conf.locale import LANG_INFO
+
+from qualreg.lib import languages
+from qualreg.lib.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env_str("QUALREG_DATA_DIR", str(BASE_DIR / "data")))
+
+# "development" keeps a generated secret in the data folder and may run with DEBUG;
+# "production" requires every secret from the environment and turns on HTTPS-only cookies.
+ENVIRONMENT = env_choice("QUALREG_ENV", "development", ["development", "production"])
+PRODUCTION = ENVIRONMENT == "production"
+DEBUG = env_bool("DEBUG", default=False)
+if PRODUCTION and DEBUG:
+    raise ConfigError("DEBUG must be false when QUALREG_ENV is production")
+
+
+def _development_secret_key() -> str:
+    """A secret generated once per checkout and kept, so sessions survive restarts."""
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = (
+    env_str("SECRET_KEY")
+    if PRODUCTION
+    else env_str("SECRET_KEY", "") or (_development_secret_key())
+)
+if len(SECRET_KEY) < 32:
+    raise ConfigError("SECRET_KEY must be at least 32 characters long")
+
+# Login codes are stored as a keyed hash; the key can be rotated apart from SECRET_KEY.
+LOGIN_CODE_HASH_KEY = env_str("LOGIN_CODE_HASH_KEY", "") or SECRET_KEY
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ConfigError("ALLOWED_HOSTS must be set when QUALREG_ENV is production")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "csp",
+    "qualreg.lib",
+    "qualreg.accounts",
+    "qualreg.privacy",
+    "qualreg.centres",
+    "qualreg.questionnaire",
+    "qualreg.registration",
+]
+
+MIDDLEWARE = [
+    "qualreg.lib.middleware.RequestLogMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "qualreg.lib.middleware.LanguageCookieMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+
+ROOT_URLCONF = "qualreg.urls"
+WSGI_APPLICATION = "qualreg.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "qualreg" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "qualreg.lib.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'qualreg.sqlite3'}"),
+        # Opening a connection per request costs ~3x on PostgreSQL; keep them open.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600, minimum=0),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and the one writer work at once; a busy timeout waits instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "centres:login"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Sessions live in the database so that several app processes behave as one.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60, minimum=5, maximum=24 * 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True  # the lifetime counts from the last request: an idle timeout
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SECURE = env_bool("SECURE_COOKIES", default=PRODUCTION)
+SESSION_COOKIE_SECURE = SECURE
+CSRF_COOKIE_SECURE = SECURE
+LANGUAGE_COOKIE_SECURE = SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+if env_bool("BEHIND_TLS_PROXY", default=PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Languages. Django does not know several of ours, so they are added to LANG_INFO; a language
+# activates only when a catalogue for it is shipped in qualreg/locale.
+LANG_INFO.update(languages.django_lang_info())
+LANGUAGES = [(language.code, language.autonym) for language in languages.LANGUAGES]
+LANGUAGES_BIDI = [language.code for language in languages.LANGUAGES if language.bidi]
+LANGUAGE_CODE = env_choice("LANGUAGE_CODE", languages.DEFAULT, list(languages.CODES))
+LOCALE_PATHS = [BASE_DIR / "qualreg" / "locale"]
+USE_I18N = True
+TIME_ZONE = "Europe/Oslo"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "qualreg" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_MAX_AGE = 365 * 24 * 3600 if not DEBUG else 0
+
+# How long a one-time login code stays valid, and how hard guessing is made.
+LOGIN_CODE_DAYS = env_int("LOGIN_CODE_DAYS", 14, minimum=1, maximum=90)
+LOGIN_CODE_MAX_FAILURES = env_int("LOGIN_CODE_MAX_FAILURES", 5, minimum=1)
+LOGIN_CODE_LOCKOUT_MINUTES = env_int("LOGIN_CODE_LOCKOUT_MINUTES", 15, minimum=1)
+LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 20, minimum=1)
+SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        # Our request log replaces these; Django's own would log URLs with query strings.
+        "django.request": {"handlers": [], "propagate": False},
+        "django.server": {"handlers": [], "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+    },
+}
+
+CSRF_FAILURE_VIEW = "qualreg.lib.views.csrf_failure"
+ADMIN_SITE_HEADER = "qualreg"

@@ -1,0 +1,25 @@
+"""qualreg's URLs. Every page a person reads carries its language first: /nb/…, /ar/…."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from qualreg.lib import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", views.home, name="home"),
+        path("privacy/", views.privacy, name="privacy"),
+        path("contact/", views.contact, name="contact"),
+        path("staff/", include("qualreg.centres.urls")),
+        path("", include("qualreg.registration.urls")),
+        prefix_default_language=True,
+    ),
+]
+
+handler400 = "qualreg.lib.views.bad_request"
+handler403 = "qualreg.lib.views.permission_denied"
+handler404 = "qualreg.lib.views.page_not_found"
+handler500 = "qualreg.lib.views.server_error"
