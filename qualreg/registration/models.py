@@ -33,6 +33,9 @@ class Registration(models.Model):
     attempted = models.JSONField(default=list, blank=True)
     # Optional questions the person moved past with Next, so the next one is shown.
     passed = models.JSONField(default=list, blank=True)
+    # Share of visible questions answered, 0–100, kept up to date on every save so that
+    # lists of residents show progress without reading anyone's answers.
+    progress_percent = models.PositiveSmallIntegerField(_("progress"), default=0)
     helped_by = models.CharField(_("filled in"), max_length=16, choices=Helper.choices, blank=True)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)
