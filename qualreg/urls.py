@@ -4,10 +4,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from qualreg.lib import views
+from qualreg.lib import admin_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("admin/languages/", admin_views.language_coverage, name="language_coverage"),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", views.home, name="home"),
