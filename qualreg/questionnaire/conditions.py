@@ -1,0 +1,338 @@
+"""When a question applies: conditions as small immutable data objects, never expressions.
+
+A key names an earlier question; a key starting with ``item.`` names a field of the current
+repeat-group item. ``describe()`` gives the condition in words for the codebook.
+"""
+
+from __future__ import annotations
+
+import operator
+import typing as t
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+if t.TYPE_CHECKING:
+    from qualreg.questionnaire.model import Question, Questionnaire
+
+ITEM_PREFIX = "item."
+
+OPERATORS: dict[str, Callable[[t.Any, t.Any], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+OPERATOR_WORDS = {
+    "<": _("less than"),
+    "<=": _("at most"),
+    ">": _("more than"),
+    ">=": _("at least"),
+    "==": _("exactly"),
+    "!=": _("not"),
+}
+
+
+def lookup(key: str, answers: Mapping[str, t.Any], item: Mapping[str, t.Any] | None) -> t.Any:
+    if key.startswith(ITEM_PREFIX):
+        return item.get(key[len(ITEM_PREFIX) :]) if isinstance(item, Mapping) else None
+    return answers.get(key) if isinstance(answers, Mapping) else None
+
+
+def parse_number(value: t.Any) -> float | None:
+    """A number typed as text (any Unicode digits), or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str) or not value.strip() or len(value) > 30:
+        return None
+    try:
+        return float(value.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+class Condition:
+    """Base class: subclasses hold data and answer ``holds`` and ``describe``."""
+
+    def holds(self, answers: Mapping[str, t.Any], item: Mapping[str, t.Any] | None = None) -> bool:
+        raise NotImplementedError
+
+    def describe(self, questionnaire: Questionnaire | None = None) -> str:
+        raise NotImplementedError
+
+    def references(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """(key, choice codes) pairs this condition reads, for checking the definition."""
+        raise NotImplementedError
+
+    def children(self) -> tuple[Condition, ...]:
+        return ()
+
+
+def _question_words(key: str, questionnaire: Questionnaire | None, group: Question | None) -> str:
+    question = _find(key, questionnaire, group)
+    if question is None:
+        return key
+    return gettext("“%(label)s” (%(key)s)") % {"label": question.label, "key": key}
+
+
+def _find(key: str, questionnaire: Questionnaire | None, group: Question | None) -> Question | None:
+    if questionnaire is None:
+        return None
+    if key.startswith(ITEM_PREFIX):
+        if group is None:
+            return None
+        return group.field(key[len(ITEM_PREFIX) :])
+    try:
+        return questionnaire.question(key)
+    except KeyError:
+        return None
+
+
+def _answer_words(key: str, codes: tuple[str, ...], questionnaire, group) -> str:
+    question = _find(key, questionnaire, group)
+    words = []
+    for code in codes:
+        choice = question.choice(code) if question is not None else None
+        words.append(
+            gettext("“%(label)s” (%(code)s)") % {"label": choice.label, "code": code}
+            if choice
+            else code
+        )
+    return gettext(" or ").join(words)
+
+
+@dataclass(frozen=True)
+class Equals(Condition):
+    key: str
+    value: str
+
+    def holds(self, answers, item=None):
+        return lookup(self.key, answers, item) == self.value
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("the answer to %(question)s is %(answer)s") % {
+            "question": _question_words(self.key, questionnaire, group),
+            "answer": _answer_words(self.key, (self.value,), questionnaire, group),
+        }
+
+    def references(self):
+        yield self.key, (self.value,)
+
+
+@dataclass(frozen=True)
+class OneOf(Condition):
+    key: str
+    values: tuple[str, ...]
+
+    def __init__(self, key: str, values) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", tuple(values))
+
+    def holds(self, answers, item=None):
+        value = lookup(self.key, answers, item)
+        return isinstance(value, str) and value in self.values
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("the answer to %(question)s is %(answers)s") % {
+            "question": _question_words(self.key, questionnaire, group),
+            "answers": _answer_words(self.key, self.values, questionnaire, group),
+        }
+
+    def references(self):
+        yield self.key, self.values
+
+
+def _selected(value: t.Any) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, list):
+        return {v for v in value if isinstance(v, str)}
+    return set()
+
+
+@dataclass(frozen=True)
+class AnySelected(Condition):
+    """At least one of the codes is among the answers to a checkbox (or one-answer) question."""
+
+    key: str
+    values: tuple[str, ...]
+
+    def __init__(self, key: str, values) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", tuple(values))
+
+    def holds(self, answers, item=None):
+        return bool(_selected(lookup(self.key, answers, item)) & set(self.values))
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("%(answers)s is chosen in %(question)s") % {
+            "question": _question_words(self.key, questionnaire, group),
+            "answers": _answer_words(self.key, self.values, questionnaire, group),
+        }
+
+    def references(self):
+        yield self.key, self.values
+
+
+@dataclass(frozen=True)
+class NoneSelected(Condition):
+    """The question is answered and none of the codes is among its answers."""
+
+    key: str
+    values: tuple[str, ...]
+
+    def __init__(self, key: str, values) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", tuple(values))
+
+    def holds(self, answers, item=None):
+        selected = _selected(lookup(self.key, answers, item))
+        return bool(selected) and not selected & set(self.values)
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("%(question)s is answered and %(answers)s is not chosen") % {
+            "question": _question_words(self.key, questionnaire, group),
+            "answers": _answer_words(self.key, self.values, questionnaire, group),
+        }
+
+    def references(self):
+        yield self.key, self.values
+
+
+@dataclass(frozen=True)
+class Answered(Condition):
+    key: str
+
+    def holds(self, answers, item=None):
+        value = lookup(self.key, answers, item)
+        if isinstance(value, str):
+            return bool(value.strip())
+        return isinstance(value, list) and bool(value)
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("%(question)s is answered") % {
+            "question": _question_words(self.key, questionnaire, group)
+        }
+
+    def references(self):
+        yield self.key, ()
+
+
+@dataclass(frozen=True)
+class NumberCompare(Condition):
+    key: str
+    op: str
+    value: float
+
+    def __post_init__(self) -> None:
+        if self.op not in OPERATORS:
+            raise ValueError(f"unknown operator {self.op!r}")
+
+    def holds(self, answers, item=None):
+        number = parse_number(lookup(self.key, answers, item))
+        return number is not None and OPERATORS[self.op](number, self.value)
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("the number in %(question)s is %(comparison)s %(value)s") % {
+            "question": _question_words(self.key, questionnaire, group),
+            "comparison": OPERATOR_WORDS[self.op],
+            "value": f"{self.value:g}",
+        }
+
+    def references(self):
+        yield self.key, ()
+
+
+class _Combined(Condition):
+    conditions: tuple[Condition, ...]
+
+    def __init__(self, *conditions: Condition) -> None:
+        object.__setattr__(self, "conditions", tuple(conditions))
+
+    def children(self):
+        return self.conditions
+
+    def references(self):
+        for condition in self.conditions:
+            yield from condition.references()
+
+    def _parts(self, questionnaire, group) -> str:
+        return "; ".join(c.describe(questionnaire, group) for c in self.conditions)
+
+
+@dataclass(frozen=True, init=False)
+class All(_Combined):
+    conditions: tuple[Condition, ...]
+
+    def holds(self, answers, item=None):
+        return all(c.holds(answers, item) for c in self.conditions)
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("all of these: %(conditions)s") % {
+            "conditions": self._parts(questionnaire, group)
+        }
+
+
+@dataclass(frozen=True, init=False)
+class Any(_Combined):
+    conditions: tuple[Condition, ...]
+
+    def holds(self, answers, item=None):
+        return any(c.holds(answers, item) for c in self.conditions)
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("at least one of these: %(conditions)s") % {
+            "conditions": self._parts(questionnaire, group)
+        }
+
+
+@dataclass(frozen=True)
+class Not(Condition):
+    condition: Condition
+
+    def holds(self, answers, item=None):
+        return not self.condition.holds(answers, item)
+
+    def describe(self, questionnaire=None, group=None):
+        return gettext("not (%(condition)s)") % {
+            "condition": self.condition.describe(questionnaire, group)
+        }
+
+    def children(self):
+        return (self.condition,)
+
+    def references(self):
+        yield from self.condition.references()
+
+
+@dataclass(frozen=True)
+class AnyItem(Condition):
+    """At least one item of an earlier repeat group meets a condition on its fields."""
+
+    group: str
+    condition: Condition
+
+    def holds(self, answers, item=None):
+        items = lookup(self.group, answers, None)
+        if not isinstance(items, list):
+            return False
+        return any(isinstance(i, Mapping) and self.condition.holds(answers, i) for i in items)
+
+    def describe(self, questionnaire=None, group=None):
+        inner_group = _find(self.group, questionnaire, None)
+        return gettext("at least one answer in %(question)s meets this: %(condition)s") % {
+            "question": _question_words(self.group, questionnaire, None),
+            "condition": self.condition.describe(questionnaire, inner_group),
+        }
+
+    def references(self):
+        yield self.group, ()
+
+    def children(self):
+        return (self.condition,)

@@ -1,0 +1,306 @@
+"""The questionnaire engine: pure functions over a definition and an answers document.
+
+No request, ORM or template here. Answers are one JSON-able dict keyed by question key:
+``"code"`` (one answer, drop-down), ``["code", ...]`` (checkboxes), ``"typed text"`` (number,
+year, text — kept as typed), ``[{"id": "a1b2c3d4", "<field key>": ...}, ...]`` (repeat groups).
+Every function here accepts arbitrary JSON without raising.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from babel.lists import format_list
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
+from qualreg.questionnaire.posting import (  # noqa: F401 - part of the engine's surface
+    ITEM_ID,
+    add_item,
+    answers_from_post,
+    field_name,
+    remove_item,
+)
+from qualreg.questionnaire.visibility import (  # noqa: F401 - part of the engine's surface
+    _mapping,
+    _resolve,
+    _resolve_part,
+    is_answered,
+    prune,
+    visible_fields,
+    visible_questions,
+)
+
+FIRST_YEAR = 1940
+UNANSWERED, MISSING, ANSWERED = "unanswered", "missing", "answered"
+NOT_STARTED, IN_PROGRESS, DONE, HAS_PROBLEMS = "not_started", "in_progress", "done", "has_problems"
+_INTEGER = re.compile(r"^[+-]?\d{1,9}$")
+
+MESSAGES = {
+    "choose": _("Choose an answer."),
+    "choose_some": _("Choose at least one answer."),
+    "write": _("Write an answer."),
+    "year_required": _("Write a year."),
+    "number_required": _("Write a number."),
+    "add_item": _("Add at least one."),
+    "unknown_choice": _("Choose one of the answers in the list."),
+    "one_only": _("Choose only one answer."),
+    "too_many": _("Choose at most %(max)s answers."),
+    "exclusive": _("“%(label)s” cannot be chosen together with other answers."),
+    "whole_number": _("Write a whole number, for example 3."),
+    "number_range": _("Write a number from %(min)s to %(max)s."),
+    "year_format": _("Write the year with 4 digits, for example 2015."),
+    "year_range": _("Write a year from %(min)s to %(max)s."),
+    "too_long": _("Write at most %(max)s characters. You have written %(count)s."),
+    "not_text": _("Write your answer as text."),
+    "too_many_items": _("You can add at most %(max)s."),
+    "bad_item": _("Something went wrong with this answer. Remove it and add it again."),
+}
+
+
+def this_year() -> int:
+    return datetime.date.today().year
+
+
+# Validation -------------------------------------------------------------------------------
+
+
+def _empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | dict):
+        return not value
+    return False
+
+
+def _required_message(question: Question) -> Any:
+    return {
+        Kind.SINGLE: MESSAGES["choose"],
+        Kind.DROPDOWN: MESSAGES["choose"],
+        Kind.MULTIPLE: MESSAGES["choose_some"],
+        Kind.YEAR: MESSAGES["year_required"],
+        Kind.NUMBER: MESSAGES["number_required"],
+        Kind.GROUP: MESSAGES["add_item"],
+    }.get(question.kind, MESSAGES["write"])
+
+
+def _as_integer(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and abs(value) < 1e9 else None
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        if _INTEGER.match(text):
+            try:
+                return int(text)
+            except ValueError:
+                return None
+    return None
+
+
+def _validate_choices(question: Question, value: Any) -> list[Any]:
+    codes = question.codes
+    if question.kind != Kind.MULTIPLE:
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]
+        if isinstance(value, list):
+            return [MESSAGES["one_only"]]
+        return [] if isinstance(value, str) and value in codes else [MESSAGES["unknown_choice"]]
+    values = value if isinstance(value, list) else [value]
+    if any(not isinstance(v, str) or v not in codes for v in values):
+        return [MESSAGES["unknown_choice"]]
+    messages = []
+    chosen = list(dict.fromkeys(values))
+    if question.max_selected is not None and len(chosen) > question.max_selected:
+        messages.append(MESSAGES["too_many"] % {"max": question.max_selected})
+    exclusive = [c for c in chosen if c in question.exclusive_codes]
+    if exclusive and len(chosen) > 1:
+        choice = question.choice(exclusive[0])
+        messages.append(MESSAGES["exclusive"] % {"label": choice.label if choice else exclusive[0]})
+    return messages
+
+
+def _validate_value(question: Question, value: Any) -> list[Any]:
+    """Messages for one answer (empty list when fine); never raises."""
+    if _empty(value):
+        return [_required_message(question)] if question.required else []
+    if question.kind.has_choices:
+        return _validate_choices(question, value)
+    if question.kind in (Kind.NUMBER, Kind.YEAR):
+        number = _as_integer(value)
+        if question.kind == Kind.YEAR:
+            low = question.min if question.min is not None else FIRST_YEAR
+            high = question.max if question.max is not None else this_year()
+            if number is None or not 1000 <= number <= 9999:
+                return [MESSAGES["year_format"]]
+            if not low <= number <= high:
+                return [MESSAGES["year_range"] % {"min": low, "max": high}]
+            return []
+        if number is None:
+            return [MESSAGES["whole_number"]]
+        low = question.min if question.min is not None else 0
+        high = question.max if question.max is not None else 10**9
+        if not low <= number <= high:
+            return [MESSAGES["number_range"] % {"min": low, "max": high}]
+        return []
+    if not isinstance(value, str):
+        return [MESSAGES["not_text"]]
+    if len(value) > question.text_limit:
+        return [MESSAGES["too_long"] % {"max": question.text_limit, "count": len(value)}]
+    return []
+
+
+def _validate_group(
+    group: Question, value: Any, effective: Mapping[str, Any], errors: dict[str, list[Any]]
+) -> None:
+    name = field_name(group)
+    if _empty(value):
+        if group.required:
+            errors[name] = [_required_message(group)]
+        return
+    if not isinstance(value, list):
+        errors[name] = [MESSAGES["bad_item"]]
+        return
+    if len(value) > group.max_items:
+        errors.setdefault(name, []).append(MESSAGES["too_many_items"] % {"max": group.max_items})
+    for item in value[: group.max_items]:
+        item_id = item.get("id") if isinstance(item, Mapping) else None
+        if not isinstance(item_id, str) or not ITEM_ID.match(item_id):
+            if MESSAGES["bad_item"] not in errors.get(name, []):
+                errors.setdefault(name, []).append(MESSAGES["bad_item"])
+            continue
+        for field in visible_fields(group, item, effective):
+            messages = _validate_value(field, item.get(field.key))
+            if messages:
+                errors[field_name(group, item_id, field)] = messages
+
+
+def validate(part: Part, answers: Any) -> dict[str, list[Any]]:
+    """Errors for the visible questions of a part, keyed by form field name."""
+    visible, effective = _resolve_part(part, answers)
+    raw = _mapping(answers)
+    errors: dict[str, list[Any]] = {}
+    for question in part.questions:
+        if question.key not in visible:
+            continue
+        value = raw.get(question.key)
+        if question.kind == Kind.GROUP:
+            _validate_group(question, value, effective, errors)
+            continue
+        messages = _validate_value(question, value)
+        if messages:
+            errors[field_name(question)] = messages
+    return errors
+
+
+# Status and progress ----------------------------------------------------------------------
+
+
+def status(question: Question, answers: Any, attempted: Any) -> str:
+    """unanswered / missing (tried to go on without a required answer) / answered."""
+    if is_answered(question, answers):
+        return ANSWERED
+    try:
+        tried = question.key in attempted
+    except TypeError:
+        tried = False
+    return MISSING if tried and question.required else UNANSWERED
+
+
+def part_state(part: Part, answers: Any, attempted: Any) -> str:
+    """not_started / in_progress / done / has_problems for the part's navigation."""
+    questions = visible_questions(part, answers)
+    statuses = [status(q, answers, attempted) for q in questions]
+    errors = validate(part, answers)
+    answered = statuses.count(ANSWERED)
+    required_errors = {field_name(q) for q in questions if not is_answered(q, answers)}
+    if MISSING in statuses or any(name not in required_errors for name in errors):
+        return HAS_PROBLEMS
+    try:
+        touched = any(q.key in attempted for q in part.questions)
+    except TypeError:
+        touched = False
+    if answered == 0 and not touched:
+        return NOT_STARTED
+    return DONE if not errors else IN_PROGRESS
+
+
+def progress(questionnaire: Questionnaire, answers: Any) -> tuple[int, int]:
+    """(answered visible questions, visible questions) over the whole questionnaire."""
+    visible, effective = _resolve(questionnaire, (), answers)
+    total = answered = 0
+    for question in questionnaire.questions():
+        if question.key in visible:
+            total += 1
+            answered += is_answered(question, effective)
+    return answered, total
+
+
+# Summary ----------------------------------------------------------------------------------
+
+
+def _choice_label(question: Question, code: str) -> str:
+    choice = question.choice(code)
+    return str(choice.label) if choice is not None else code
+
+
+def render_value(question: Question, value: Any) -> str:
+    """An answer as text in the active language ("" when there is none)."""
+    from qualreg.questionnaire.codelists import _babel_locale
+
+    if _empty(value):
+        return ""
+    if question.kind in (Kind.SINGLE, Kind.DROPDOWN):
+        return _choice_label(question, value) if isinstance(value, str) else ""
+    if question.kind == Kind.MULTIPLE:
+        labels = [_choice_label(question, v) for v in value if isinstance(v, str)]
+        return format_list(labels, locale=_babel_locale()) if labels else ""
+    return value if isinstance(value, str) else ""
+
+
+def render_item(group: Question, item: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
+    lines = []
+    for field in visible_fields(group, item, answers):
+        text = render_value(field, item.get(field.key))
+        if text:
+            lines.append(
+                gettext("%(question)s: %(answer)s") % {"question": field.label, "answer": text}
+            )
+    return "\n".join(lines)
+
+
+def summary(
+    questionnaire: Questionnaire, answers: Any
+) -> list[tuple[Part, list[tuple[Question, str]]]]:
+    """Every visible question, part by part, with its answer as text in the active language.
+
+    Unanswered questions get the row text "Not answered". A repeat group gives one row per
+    item: the group question and the item's fields as "Question: answer" lines.
+    """
+    visible, effective = _resolve(questionnaire, (), answers)
+    not_answered = str(_("Not answered"))
+    result = []
+    for part in questionnaire.parts:
+        rows: list[tuple[Question, str]] = []
+        for question in part.questions:
+            if question.key not in visible:
+                continue
+            value = effective.get(question.key)
+            if question.kind == Kind.GROUP:
+                items = value or []
+                rows.extend((question, render_item(question, item, effective)) for item in items)
+                if not items:
+                    rows.append((question, not_answered))
+                continue
+            rows.append((question, render_value(question, value) or not_answered))
+        result.append((part, rows))
+    return result

@@ -1,0 +1,180 @@
+"""The questionnaire as immutable data: parts, questions and choices.
+
+Nothing here knows about requests, templates or the database; the engine reads these objects.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from qualreg.questionnaire.conditions import Condition
+
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 2000
+
+
+class Kind(enum.StrEnum):
+    SINGLE = "single"  # radio buttons
+    MULTIPLE = "multiple"  # checkboxes
+    DROPDOWN = "dropdown"  # long lists: countries, languages, occupations
+    NUMBER = "number"
+    YEAR = "year"
+    TEXT = "text"
+    LONGTEXT = "longtext"
+    GROUP = "group"  # a repeatable group of fields
+
+    @property
+    def has_choices(self) -> bool:
+        return self in (Kind.SINGLE, Kind.MULTIPLE, Kind.DROPDOWN)
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str  # permanent; never renamed or reused
+    label: Any  # a lazy translatable string, or a str computed for the active language
+    exclusive: bool = False  # "None of these" / "Don't know": cannot go with other answers
+    group: Any = None  # optgroup label in long drop-downs (occupations)
+    reference: str | None = None  # a code in another standard, e.g. a DigComp competence
+
+
+class LazyChoices(Sequence[Choice]):
+    """A long choice list whose labels depend on the active language.
+
+    The codes are fixed; the labels are built on first use per language and kept, since they
+    are immutable data. Iterating gives the choices sorted for the reader.
+    """
+
+    def __init__(
+        self, name: str, codes: Callable[[], Sequence[str]], build: Callable[[], tuple[Choice, ...]]
+    ):
+        self.name = name
+        self._codes_fn = codes
+        self._build = build
+        self._codes: frozenset[str] | None = None
+        self._ordered_codes: tuple[str, ...] | None = None
+        self._by_language: dict[str, tuple[Choice, ...]] = {}
+
+    @property
+    def codes(self) -> frozenset[str]:
+        if self._codes is None:
+            self._ordered_codes = tuple(self._codes_fn())
+            self._codes = frozenset(self._ordered_codes)
+        return self._codes
+
+    def _current(self) -> tuple[Choice, ...]:
+        from qualreg.questionnaire.codelists import active_language_code
+
+        code = active_language_code()
+        choices = self._by_language.get(code)
+        if choices is None:
+            choices = self._build()
+            self._by_language[code] = choices
+        return choices
+
+    def __iter__(self) -> Iterator[Choice]:
+        return iter(self._current())
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @overload
+    def __getitem__(self, index: int) -> Choice: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Choice]: ...
+    def __getitem__(self, index: int | slice) -> Choice | Sequence[Choice]:
+        return self._current()[index]
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._current()
+
+    def __repr__(self) -> str:
+        return f"<LazyChoices {self.name}>"
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str  # permanent; never renamed or reused
+    kind: Kind
+    label: Any
+    hint: Any = None
+    required: bool = True
+    choices: Sequence[Choice] = ()
+    condition: Condition | None = None
+    min: int | None = None  # numbers and years
+    max: int | None = None
+    max_selected: int | None = None  # checkboxes
+    max_length: int | None = None  # text; defaults by kind
+    fields: tuple[Question, ...] = ()  # repeat groups
+    max_items: int = 10  # repeat groups
+    add_label: Any = None  # repeat groups: "Add another education"
+    item_title_field: str | None = None  # repeat groups: the field that names an item
+
+    @property
+    def text_limit(self) -> int:
+        if self.max_length is not None:
+            return self.max_length
+        return LONG_TEXT_MAX if self.kind == Kind.LONGTEXT else SHORT_TEXT_MAX
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The valid choice codes (without building any labels)."""
+        if isinstance(self.choices, LazyChoices):
+            return self.choices.codes
+        return frozenset(choice.code for choice in self.choices)
+
+    @property
+    def exclusive_codes(self) -> frozenset[str]:
+        if isinstance(self.choices, LazyChoices):
+            return frozenset()
+        return frozenset(choice.code for choice in self.choices if choice.exclusive)
+
+    def choice(self, code: object) -> Choice | None:
+        if not isinstance(code, str) or code not in self.codes:
+            return None
+        return next((choice for choice in self.choices if choice.code == code), None)
+
+    def field(self, key: str) -> Question | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    title: Any
+    questions: tuple[Question, ...]
+    intro: Any = None
+    # Set by the Questionnaire that holds the part, so that conditions on earlier parts work.
+    questionnaire: Questionnaire | None = field(default=None, compare=False, repr=False)
+
+    def question(self, key: str) -> Question | None:
+        return next((q for q in self.questions if q.key == key), None)
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    version: str
+    parts: tuple[Part, ...]
+    _index: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for part in self.parts:
+            object.__setattr__(part, "questionnaire", self)
+            for question in part.questions:
+                self._index.setdefault(question.key, question)
+
+    def part(self, key: str) -> Part:
+        for part in self.parts:
+            if part.key == key:
+                return part
+        raise KeyError(key)
+
+    def question(self, key: str) -> Question:
+        return self._index[key]
+
+    def questions(self) -> Iterator[Question]:
+        for part in self.parts:
+            yield from part.questions

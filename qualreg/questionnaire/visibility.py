@@ -1,0 +1,150 @@
+"""Which questions apply to given answers, and the clean answers that pruning keeps.
+
+Conditions only look back, so one pass over the questions in order decides everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
+from qualreg.questionnaire.posting import HARD_LENGTH_FACTOR, ITEM_ID
+
+
+def _mapping(answers: Any) -> Mapping[str, Any]:
+    return answers if isinstance(answers, Mapping) else {}
+
+
+def is_answered(question: Question, answers_or_item: Any) -> bool:
+    """Whether there is a non-empty answer to the question in the answers (or group item)."""
+    value = _mapping(answers_or_item).get(question.key)
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        if question.kind == Kind.GROUP:
+            return any(isinstance(item, Mapping) for item in value)
+        return any(isinstance(v, str) and v for v in value)
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+# Visibility and clean answers -------------------------------------------------------------
+
+
+def _clean_value(question: Question, value: Any) -> Any:
+    """The value as stored after pruning, or None when nothing valid is left."""
+    kind = question.kind
+    if kind in (Kind.SINGLE, Kind.DROPDOWN):
+        return value if isinstance(value, str) and value in question.codes else None
+    if kind == Kind.MULTIPLE:
+        if not isinstance(value, list):
+            value = [value]
+        codes = question.codes
+        kept = [v for v in dict.fromkeys(v for v in value if isinstance(v, str)) if v in codes]
+        return kept or None
+    if kind == Kind.GROUP:
+        return None  # groups are cleaned by _clean_group
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if len(value) > question.text_limit * HARD_LENGTH_FACTOR:
+        return None
+    return value
+
+
+def _clean_group(group: Question, value: Any, effective: dict[str, Any]) -> list[dict] | None:
+    if not isinstance(value, list):
+        return None
+    items: list[dict] = []
+    seen_ids: set[str] = set()
+    for raw in value:
+        if len(items) >= group.max_items:
+            break
+        if not isinstance(raw, Mapping):
+            continue
+        item_id = raw.get("id")
+        if not isinstance(item_id, str) or not ITEM_ID.match(item_id) or item_id in seen_ids:
+            continue
+        seen_ids.add(item_id)
+        item: dict[str, Any] = {"id": item_id}
+        for field in group.fields:
+            if field.condition is not None and not field.condition.holds(effective, item):
+                continue
+            cleaned = _clean_value(field, raw.get(field.key))
+            if cleaned is not None:
+                item[field.key] = cleaned
+        items.append(item)
+    return items or None
+
+
+def _resolve(questionnaire: Questionnaire | None, parts: tuple[Part, ...], answers: Any):
+    """Walk the questions in order: which are visible, and the clean answers they hold.
+
+    Conditions only look back, so one pass decides everything; a question hidden by an earlier
+    answer contributes nothing to later conditions.
+    """
+    answers = _mapping(answers)
+    effective: dict[str, Any] = {}
+    visible: set[str] = set()
+    for part in questionnaire.parts if questionnaire is not None else parts:
+        for question in part.questions:
+            try:
+                shown = question.condition is None or question.condition.holds(effective)
+            except Exception:  # noqa: BLE001 - a condition must never break the page
+                shown = False
+            if not shown:
+                continue
+            visible.add(question.key)
+            if question.key not in answers:
+                continue
+            if question.kind == Kind.GROUP:
+                cleaned = _clean_group(question, answers[question.key], effective)
+            else:
+                cleaned = _clean_value(question, answers[question.key])
+            if cleaned is not None:
+                effective[question.key] = cleaned
+    return visible, effective
+
+
+def _resolve_part(part: Part, answers: Any):
+    return _resolve(part.questionnaire, (part,), answers)
+
+
+def visible_questions(part: Part, answers: Any) -> list[Question]:
+    visible, _effective = _resolve_part(part, answers)
+    return [q for q in part.questions if q.key in visible]
+
+
+def visible_fields(group_question: Question, item: Any, answers: Any) -> list[Question]:
+    """The fields of a repeat-group item that apply, given the item and the other answers.
+
+    Field conditions see the item's earlier fields as pruning would leave them.
+    """
+    item = _mapping(item)
+    answers = _mapping(answers)
+    clean: dict[str, Any] = {}
+    fields = []
+    for field in group_question.fields:
+        if field.condition is not None and not _safe_holds(field.condition, answers, clean):
+            continue
+        fields.append(field)
+        cleaned = _clean_value(field, item.get(field.key))
+        if cleaned is not None:
+            clean[field.key] = cleaned
+    return fields
+
+
+def _safe_holds(condition, answers, item) -> bool:
+    try:
+        return bool(condition.holds(answers, item))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def prune(questionnaire: Questionnaire, answers: Any) -> dict[str, Any]:
+    """A new answers document without hidden questions, unknown keys or invalid choices."""
+    _visible, effective = _resolve(questionnaire, (), answers)
+    return effective
