@@ -49,7 +49,7 @@ check-catalogues: $(VENV)/.runtime ## Fail if any language's catalogue is incomp
 	$(MANAGE) checkcatalogues
 
 messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GNU gettext)
-	cd qualreg && ../$(MANAGE) makemessages --all --no-obsolete --no-location
+	cd qualreg && ../$(MANAGE) makemessages --all --no-obsolete --add-location=file
 	$(MANAGE) fixcatalogueheaders
 
 clean: ## Remove the virtual environment and local data

@@ -2,6 +2,7 @@
 
     manage.py translations export ar > ar.json      # entries without a translation
     manage.py translations import ar ar.json        # fill them in; marks nothing reviewed
+    manage.py translations copy-source en           # English is the source language
 
 The JSON is a list of {"id", "context", "plural", "nplurals", "where", "translation"}; for
 plural entries "translation" is a list with one string per plural form of the language.
@@ -46,7 +47,7 @@ class Command(BaseCommand):
     help = "Export untranslated entries of a catalogue as JSON, or import translations."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["export", "import"])
+        parser.add_argument("action", choices=["export", "import", "copy-source"])
         parser.add_argument("language")
         parser.add_argument("file", nargs="?")
         parser.add_argument("--all", action="store_true", help="export every entry")
@@ -55,6 +56,8 @@ class Command(BaseCommand):
         po = _catalogue(options["language"])
         if options["action"] == "export":
             self._export(po, everything=options["all"])
+        elif options["action"] == "copy-source":
+            self._copy_source(po)
         else:
             if not options["file"]:
                 raise CommandError("import needs the JSON file")
@@ -79,6 +82,18 @@ class Command(BaseCommand):
             )
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+
+    def _copy_source(self, po: polib.POFile) -> None:
+        """For English, the source language: every translation is its source string."""
+        for entry in po:
+            if entry.msgid_plural:
+                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+            else:
+                entry.msgstr = entry.msgid
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        po.metadata["X-Translation-Review"] = "reviewed"
+        po.save()
 
     def _import(self, po: polib.POFile, path: Path) -> None:
         rows = json.loads(path.read_text(encoding="utf-8"))
