@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run browser test lint format check-catalogues messages bench clean
+.PHONY: help run test-packages test lint format check-catalogues messages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -29,10 +29,10 @@ run: $(VENV)/.runtime ## Install, migrate, load demo data and serve http://127.0
 	$(MANAGE) demodata
 	$(MANAGE) runserver 127.0.0.1:8000
 
-browser: ## Install Debian's Chromium and Noto fonts for the browser tests (as root, where missing)
-	@bash scripts/install-browser.sh
+test-packages: ## Install Debian's chromium, fonts-noto-core and gettext for the tests (as root, where missing)
+	@bash scripts/install-test-packages.sh
 
-test: $(VENV)/.test browser ## Install what the tests need and run every test (unit, integration, browser)
+test: $(VENV)/.test test-packages ## Install what the tests need and run every test (unit, integration, browser)
 	$(BIN)/ruff check .
 	$(MANAGE) compilecatalogs
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -51,6 +51,9 @@ check-catalogues: $(VENV)/.runtime ## Fail if any language's catalogue is incomp
 messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GNU gettext)
 	cd qualreg && ../$(MANAGE) makemessages --all --no-obsolete --add-location=file
 	$(MANAGE) fixcatalogueheaders
+
+bench: $(VENV)/.runtime ## Measure part-page render time and answer-save throughput (docs/benchmarks.md)
+	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) data

@@ -31,7 +31,7 @@ def browser() -> Iterator[Any]:
 
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.fail("Chromium is not installed: run `make browser` (Debian package chromium)")
+        pytest.fail("Chromium is not installed: run `make test-packages` (Debian package chromium)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
