@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "qualreg.lib.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "qualreg.lib.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,7 +136,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Sessions live in the database so that several app processes behave as one.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60, minimum=5, maximum=24 * 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True  # the lifetime counts from the last request: an idle timeout
+# The lifetime counts from the last activity (an idle timeout): IdleSessionMiddleware saves an
+# active session at most once a minute, rather than on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -70,3 +70,26 @@ class LanguageCookieMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class IdleSessionMiddleware:
+    """Keeps a session alive while it is used: its expiry restarts on activity.
+
+    Saving the session on every request (SESSION_SAVE_EVERY_REQUEST) would cost a database
+    write per request; once a minute is enough for an idle timeout counted in minutes.
+    """
+
+    REFRESH_SECONDS = 60
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.modified or session.is_empty():
+            return response
+        now = int(time.time())
+        if now - int(session.get("_active_at", 0)) >= self.REFRESH_SECONDS:
+            session["_active_at"] = now  # marks the session modified: saved with a new expiry
+        return response
