@@ -2,7 +2,9 @@
 
 Access is denied by default: a page is reachable only through `centre_staff_required`, and a
 resident only through `resident_of_my_centre`, which answers 404 for every other centre's
-resident so that nobody learns who lives elsewhere.
+resident so that nobody learns who lives elsewhere. A browser that holds a resident's session
+gets 404 too: staff pages do not exist for residents. Staff pages are never cached, since
+they name residents and are often used on shared computers.
 """
 
 from __future__ import annotations
@@ -14,19 +16,25 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
 
 from qualreg.centres.models import Person
+from qualreg.registration.session import SESSION_KEY as RESIDENT_SESSION_KEY
 
 
 def centre_staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         user = request.user
+        if RESIDENT_SESSION_KEY in request.session:
+            raise Http404
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not getattr(user, "is_centre_staff", False):
+        if not getattr(user, "is_centre_staff", False) or not user.is_active:
             raise Http404
-        return view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
     return wrapper
 
@@ -36,4 +44,5 @@ def residents_of_my_centre(request: HttpRequest) -> Any:
 
 
 def resident_of_my_centre(request: HttpRequest, person_id: int) -> Person:
+    """The resident, or 404 when the id belongs to another centre or to nobody."""
     return get_object_or_404(residents_of_my_centre(request), pk=person_id)

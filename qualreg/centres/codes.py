@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,7 +27,8 @@ from qualreg.privacy import audit
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 8
-_TYPED_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.]+")
+_TYPED_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212.]+")
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 class Refusal(enum.Enum):
@@ -58,7 +60,9 @@ def normalise_code(raw: str) -> str | None:
     """The code's 8 characters as typed in any case, with or without dash or spaces."""
     if not isinstance(raw, str) or len(raw) > 40:
         return None
-    code = _TYPED_SEPARATORS.sub("", raw).upper()
+    # Full-width forms and digits typed on an Arabic or Persian keyboard count as typed.
+    typed = unicodedata.normalize("NFKC", raw).translate(_EASTERN_DIGITS)
+    code = _TYPED_SEPARATORS.sub("", typed).upper()
     if len(code) != LENGTH or any(char not in ALPHABET for char in code):
         return None
     return code
@@ -74,6 +78,8 @@ def issue_login_code(person: Person, *, issued_by: object = None) -> tuple[Login
     returned once, to be shown to staff and printed; it is never stored."""
     now = timezone.now()
     with transaction.atomic():
+        # Lock the person first: two clicks at once must not leave two usable codes.
+        Person.objects.select_for_update().filter(pk=person.pk).first()
         revoked = person.login_codes.filter(used_at__isnull=True, revoked_at__isnull=True).update(
             revoked_at=now
         )
@@ -85,64 +91,87 @@ def issue_login_code(person: Person, *, issued_by: object = None) -> tuple[Login
             expires_at=now + datetime.timedelta(days=settings.LOGIN_CODE_DAYS),
         )
         audit.record("login_code.issued", actor=issued_by, person=person, revoked=revoked)
+    # Staff hand the new code over in person; a lockout from the resident's typing ends here.
+    throttle.clear("duf", person.duf_number)
     return login_code, code
 
 
 def redeem_login_code(raw_duf: str, raw_code: str, *, client: str) -> Person:
-    """The person whose code this is, marking the code used; otherwise LoginRefused."""
+    """The person whose code this is, marking the code used; otherwise LoginRefused.
+
+    Every try is counted before it is checked (see `throttle.reserve_attempt`), so even
+    many simultaneous tries evaluate at most LOGIN_CODE_MAX_FAILURES codes per DUF number
+    per lockout window. A used, expired or replaced code is refused and audited but is not
+    counted as a guess: whoever sends it knows a real code.
+    """
     try:
         duf_number = normalise_duf(raw_duf)
     except InvalidDufNumber:
         raise LoginRefused(Refusal.BAD_DUF) from None
 
-    for scope, key in (("client", client), ("duf", duf_number)):
-        wait = throttle.seconds_locked(scope, key)
+    reserved: list[tuple[str, str]] = []
+    for scope, key, limit in _limits(duf_number, client):
+        wait = throttle.reserve_attempt(
+            scope, key, limit=limit, lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES
+        )
         if wait:
+            for reserved_scope, reserved_key in reserved:
+                throttle.release(reserved_scope, reserved_key)
+            person = Person.objects.filter(duf_number=duf_number).first()
+            audit.record("login.failed", person=person, outcome=Refusal.LOCKED.value)
             raise LoginRefused(Refusal.LOCKED, wait)
+        reserved.append((scope, key))
 
     code = normalise_code(raw_code)
     person = Person.objects.filter(duf_number=duf_number).first()
     login_code = None
     if code is not None and person is not None:
         login_code = person.login_codes.filter(code_hash=hash_code(duf_number, code)).first()
-    if login_code is None:
-        _fail(duf_number, client, person)
-        raise LoginRefused(Refusal.WRONG)
 
     now = timezone.now()
-    if login_code.revoked_at is not None:
-        raise LoginRefused(Refusal.REVOKED)
-    if login_code.used_at is not None:
-        raise LoginRefused(Refusal.USED)
-    if login_code.expires_at <= now:
-        raise LoginRefused(Refusal.EXPIRED)
-    # The row is claimed only if still unused at the moment of the update: of two
-    # simultaneous tries with the same code, exactly one wins.
-    claimed = LoginCode.objects.filter(
-        pk=login_code.pk, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
-    ).update(used_at=now)
-    if not claimed:
-        raise LoginRefused(Refusal.USED)
+    if login_code is None:
+        refusal: Refusal | None = Refusal.WRONG
+    elif login_code.revoked_at is not None:
+        refusal = Refusal.REVOKED
+    elif login_code.used_at is not None:
+        refusal = Refusal.USED
+    elif login_code.expires_at <= now:
+        refusal = Refusal.EXPIRED
+    else:
+        # The row is claimed only if still unused at the moment of the update: of two
+        # simultaneous tries with the same code, exactly one wins.
+        claimed = LoginCode.objects.filter(
+            pk=login_code.pk, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+        ).update(used_at=now)
+        refusal = None if claimed else Refusal.USED
+    if refusal is not None:
+        _fail(duf_number, client, person, refusal)
+        raise LoginRefused(refusal)
+
     throttle.clear("duf", duf_number)
+    throttle.release("client", client)
     audit.record("login_code.used", person=person, by_resident=True)
-    return person
+    return person  # type: ignore[return-value]
 
 
-def _fail(duf_number: str, client: str, person: Person | None) -> None:
-    audit.record("login.failed", person=person)
+def _limits(duf_number: str, client: str) -> tuple[tuple[str, str, int], ...]:
+    return (
+        ("client", client, settings.LOGIN_CLIENT_MAX_FAILURES),
+        ("duf", duf_number, settings.LOGIN_CODE_MAX_FAILURES),
+    )
+
+
+def _fail(duf_number: str, client: str, person: Person | None, refusal: Refusal) -> None:
+    audit.record("login.failed", person=person, outcome=refusal.value)
+    if refusal is not Refusal.WRONG:
+        for scope, key, _limit in _limits(duf_number, client):
+            throttle.release(scope, key)
+        return
     locked_for = max(
-        throttle.register_failure(
-            "duf",
-            duf_number,
-            limit=settings.LOGIN_CODE_MAX_FAILURES,
-            lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES,
-        ),
-        throttle.register_failure(
-            "client",
-            client,
-            limit=settings.LOGIN_CLIENT_MAX_FAILURES,
-            lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES,
-        ),
+        throttle.confirm_failure(
+            scope, key, limit=limit, lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES
+        )
+        for scope, key, limit in _limits(duf_number, client)
     )
     if locked_for:
         raise LoginRefused(Refusal.LOCKED, locked_for)

@@ -1,10 +1,18 @@
-"""The reception-centre staff portal."""
+"""The reception-centre staff portal, under /<language>/staff/."""
 
 from django.urls import path
 
-from qualreg.centres import views
+from qualreg.centres.views import codes, imports, residents, signin
 
 app_name = "centres"
 urlpatterns = [
-    path("login/", views.staff_login, name="login"),
+    path("login/", signin.staff_login, name="login"),
+    path("logout/", signin.staff_logout, name="logout"),
+    path("", residents.residents, name="residents"),
+    path("residents/add/", residents.add_resident, name="add_resident"),
+    path("residents/import/", imports.import_view, name="import_residents"),
+    path("residents/issue-codes/", codes.bulk_issue, name="bulk_issue"),
+    path("residents/<int:person_id>/", residents.resident, name="resident"),
+    path("residents/<int:person_id>/issue-code/", codes.issue_code, name="issue_code"),
+    path("slips/", codes.slips, name="slips"),
 ]

@@ -1,0 +1,1 @@
+"""The reception-centre staff portal, one module per feature."""

@@ -1,0 +1,156 @@
+"""Guessing is hopeless: lockouts per DUF number and per client, shared through the database."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from qualreg.centres.codes import LoginRefused, Refusal, redeem_login_code
+from qualreg.lib.models import Throttle
+from qualreg.privacy.models import AuditEvent
+from tests.centres.conftest import add_person
+
+CLIENT = "203.0.113.9"
+
+
+def _guess(duf: str, code: str = "ABCD-EFGH", client: str = CLIENT) -> Refusal | None:
+    try:
+        redeem_login_code(duf, code, client=client)
+    except LoginRefused as refused:
+        return refused.reason
+    return None
+
+
+@pytest.mark.django_db
+def test_five_wrong_codes_lock_the_duf_number_even_for_the_right_code(resident, code_for):
+    code = code_for(resident)
+    outcomes = [_guess(resident.duf_number) for _ in range(5)]
+    assert outcomes == [Refusal.WRONG] * 4 + [Refusal.LOCKED]
+    with pytest.raises(LoginRefused) as refused:
+        redeem_login_code(resident.duf_number, code, client="192.0.2.50")
+    assert refused.value.reason is Refusal.LOCKED
+    assert 14 * 60 < refused.value.wait_seconds <= 15 * 60
+
+
+@pytest.mark.django_db
+def test_the_lock_ends_after_15_minutes(resident, code_for):
+    code = code_for(resident)
+    for _ in range(5):
+        _guess(resident.duf_number)
+    Throttle.objects.update(locked_until=timezone.now() - datetime.timedelta(seconds=1))
+    assert redeem_login_code(resident.duf_number, code, client=CLIENT) == resident
+
+
+@pytest.mark.django_db
+def test_an_unknown_duf_number_locks_too_so_it_cannot_be_told_apart():
+    outcomes = [_guess("202011111111") for _ in range(6)]
+    assert outcomes[-2:] == [Refusal.LOCKED, Refusal.LOCKED]
+
+
+@pytest.mark.django_db
+def test_the_login_page_tells_how_long_to_wait(resident, code_for):
+    code_for(resident)
+    client = Client()
+    for _ in range(5):
+        response = client.post(
+            "/en/login/", {"duf_number": resident.duf_number, "code": "ABCDEFGH"}
+        )
+    assert response.status_code == 400
+    assert "Too many wrong tries. Wait 15 minutes and try again." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_right_code_clears_the_count_of_wrong_ones(resident, code_for):
+    for _ in range(4):
+        _guess(resident.duf_number)
+    redeem_login_code(resident.duf_number, code_for(resident), client=CLIENT)
+    code = code_for(resident)
+    for _ in range(4):
+        assert _guess(resident.duf_number) is Refusal.WRONG
+    assert redeem_login_code(resident.duf_number, code, client=CLIENT) == resident
+
+
+@pytest.mark.django_db
+def test_staff_issuing_a_new_code_lifts_the_residents_lock(resident, code_for):
+    for _ in range(5):
+        _guess(resident.duf_number)
+    code = code_for(resident)
+    assert redeem_login_code(resident.duf_number, code, client=CLIENT) == resident
+
+
+@pytest.mark.django_db
+def test_one_client_guessing_across_many_numbers_is_throttled(centre, settings):
+    settings.LOGIN_CLIENT_MAX_FAILURES = 20
+    people = [add_person(centre, f"2015{n:08d}") for n in range(10)]
+    outcomes = [_guess(people[n % 10].duf_number) for n in range(21)]
+    assert Refusal.LOCKED not in outcomes[:19]
+    assert outcomes[19:] == [Refusal.LOCKED, Refusal.LOCKED]
+    # Another client may still try: the lock is on the address, not on the numbers.
+    assert _guess(people[9].duf_number, client="192.0.2.77") is Refusal.WRONG
+
+
+@pytest.mark.django_db
+def test_successful_logins_from_one_address_do_not_use_up_its_allowance(centre, code_for, settings):
+    """A whole centre may sit behind one address: 30 residents logging in is not an attack."""
+    settings.LOGIN_CLIENT_MAX_FAILURES = 20
+    people = [add_person(centre, f"2016{n:08d}") for n in range(30)]
+    for person in people:
+        assert redeem_login_code(person.duf_number, code_for(person), client=CLIENT) == person
+
+
+@pytest.mark.django_db
+def test_a_used_or_replaced_code_is_audited_but_not_counted_as_a_guess(resident, code_for):
+    old = code_for(resident)
+    code = code_for(resident)
+    for _ in range(6):
+        assert _guess(resident.duf_number, old) is Refusal.REVOKED
+    assert redeem_login_code(resident.duf_number, code, client=CLIENT) == resident
+    assert AuditEvent.objects.filter(action="login.failed", detail__outcome="revoked").count() == 6
+
+
+@pytest.mark.django_db
+def test_every_refused_try_is_audited_including_locked_ones(resident):
+    for _ in range(7):
+        _guess(resident.duf_number)
+    outcomes = list(
+        AuditEvent.objects.filter(action="login.failed", person=resident)
+        .order_by("id")
+        .values_list("detail__outcome", flat=True)
+    )
+    assert outcomes == ["wrong"] * 5 + ["locked"] * 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_simultaneous_guesses_check_at_most_five_codes(resident, code_for):
+    """An attacker who fires 30 guesses at once must not slip past the limit."""
+    code_for(resident)
+    start = threading.Barrier(30)
+    outcomes: list[Refusal | None] = []
+    lock = threading.Lock()
+
+    def guess(n: int) -> None:
+        try:
+            start.wait()
+            outcome = _guess(resident.duf_number, f"ABCD{ALPHA[n % 8]}FGH", client=f"10.0.0.{n}")
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(outcomes) == 30
+    checked = AuditEvent.objects.filter(action="login.failed", detail__outcome="wrong").count()
+    assert checked <= 5
+    assert outcomes.count(Refusal.LOCKED) >= 25
+
+
+ALPHA = "23456789"
