@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from qualreg.centres.codes import LoginRefused, Refusal, redeem_login_code
+from qualreg.lib.net import client_address
 from qualreg.registration.session import current_person, login_resident, logout_resident
 
 REFUSAL_MESSAGES = {
@@ -54,10 +55,6 @@ class LoginForm(forms.Form):
         max_length=40,
         error_messages={"required": _("Enter the code you were given.")},
     )
-
-
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
 def _wait_message(seconds: int) -> str:

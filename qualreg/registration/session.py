@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import logout as staff_logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -48,6 +49,10 @@ def resident_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         person = current_person(request)
         if person is None:
+            # A session cookie without a resident behind it: the session ended while idle.
+            expired = bool(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+            if expired and not request.user.is_authenticated:
+                return redirect("registration:session_ended")
             return redirect("registration:login")
         request.person = person  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)

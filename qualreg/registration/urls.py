@@ -1,8 +1,8 @@
-"""The respondent's journey."""
+"""The respondent's journey. No URL names a registration: a resident reaches only their own."""
 
 from django.urls import path
 
-from qualreg.registration import login, views
+from qualreg.registration import consent, login, views, views_parts, views_summary
 
 app_name = "registration"
 urlpatterns = [
@@ -10,5 +10,15 @@ urlpatterns = [
     path("login/", login.login, name="login"),
     path("logout/", login.logout, name="logout"),
     path("logged-out/", login.logged_out, name="logged_out"),
+    path("session-ended/", views.session_ended, name="session_ended"),
     path("start/", views.start, name="start"),
+    path("consent/", consent.consent, name="consent"),
+    path("consent/refused/", consent.consent_refused, name="consent_refused"),
+    path("form/summary/", views_summary.summary, name="summary"),
+    path("form/complete/", views_summary.complete, name="complete"),
+    path("form/receipt/", views_summary.receipt, name="receipt"),
+    path("form/keep-alive/", views.keep_alive, name="keep_alive"),
+    path("form/<slug:part_key>/", views_parts.part_view, name="part"),
+    path("completed/", views_summary.completed, name="completed"),
+    path("my-registration/", views_summary.my_registration, name="my_registration"),
 ]

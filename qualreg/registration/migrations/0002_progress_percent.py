@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registration', '0001_initial'),
+        ("registration", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='progress_percent',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='progress'),
+            model_name="registration",
+            name="progress_percent",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="progress"),
         ),
     ]

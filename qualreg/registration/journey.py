@@ -1,0 +1,263 @@
+"""The respondent's registration as a service: find it, save answers into it, complete it.
+
+Views call these functions; every write happens inside a transaction that locks the draft
+row (`select_for_update`), so two tabs saving at once are applied one after the other and,
+because only the questions each tab showed are updated, neither wipes the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from qualreg.centres.models import Person
+from qualreg.privacy import audit
+from qualreg.questionnaire import engine
+from qualreg.questionnaire.definition import QUESTIONNAIRE
+from qualreg.questionnaire.model import Kind, Part, Question
+from qualreg.registration.models import ConsentRecord, Registration
+
+# Answers to this question say who helped; the registration keeps it as a plain field so that
+# statistics need not read answers.
+HELPED_BY_QUESTION = "helped_by"
+HELPED_BY_CODES = {"nobody": "alone", "staff": "staff", "interpreter": "interpreter"}
+
+
+class NoDraft(Exception):
+    """The person has no registration in progress (none yet, or it has been completed)."""
+
+
+def draft_of(person: Person) -> Registration | None:
+    return person.registrations.filter(status=Registration.Status.DRAFT).first()
+
+
+def last_completed(person: Person) -> Registration | None:
+    return (
+        person.registrations.filter(status=Registration.Status.COMPLETED)
+        .order_by("-sequence")
+        .first()
+    )
+
+
+def has_consent(registration: Registration) -> bool:
+    return registration.consents.filter(decision=ConsentRecord.Decision.CONSENTED).exists()
+
+
+def begin(person: Person, language: str) -> Registration:
+    """The person's draft, creating it when there is none.
+
+    A new draft after a completed registration starts from a copy of the last completed
+    answers; the completed registration itself is never touched.
+    """
+    existing = draft_of(person)
+    if existing is not None:
+        return existing
+    previous = last_completed(person)
+    try:
+        with transaction.atomic():
+            latest = person.registrations.order_by("-sequence").first()
+            registration = Registration.objects.create(
+                person=person,
+                sequence=(latest.sequence + 1) if latest else 1,
+                definition_version=QUESTIONNAIRE.version,
+                language=language,
+                answers=dict(previous.answers) if previous else {},
+            )
+            registration.progress_percent = progress_percent(registration.answers)
+            registration.save(update_fields=["progress_percent"])
+            audit.record(
+                "registration.started",
+                person=person,
+                registration=registration,
+                by_resident=True,
+                copied_from=previous.sequence if previous else None,
+            )
+    except IntegrityError:  # another tab created the draft a moment ago
+        found = draft_of(person)
+        if found is None:
+            raise
+        return found
+    return registration
+
+
+def record_consent(person: Person, language: str, version: str) -> Registration:
+    with transaction.atomic():
+        registration = begin(person, language)
+        if not has_consent(registration):
+            ConsentRecord.objects.create(
+                person=person,
+                registration=registration,
+                text_version=version,
+                language=language,
+                decision=ConsentRecord.Decision.CONSENTED,
+            )
+            audit.record(
+                "consent.given",
+                person=person,
+                registration=registration,
+                by_resident=True,
+                version=version,
+                language=language,
+            )
+    return registration
+
+
+def record_refusal(person: Person, language: str, version: str) -> None:
+    ConsentRecord.objects.create(
+        person=person,
+        text_version=version,
+        language=language,
+        decision=ConsentRecord.Decision.REFUSED,
+    )
+    audit.record(
+        "consent.refused", person=person, by_resident=True, version=version, language=language
+    )
+
+
+def progress_percent(answers: Any) -> int:
+    answered, total = engine.progress(QUESTIONNAIRE, answers)
+    return round(100 * answered / total) if total else 0
+
+
+def _locked_draft(person: Person) -> Registration:
+    registration = (
+        Registration.objects.select_for_update()
+        .filter(person=person, status=Registration.Status.DRAFT)
+        .first()
+    )
+    if registration is None:
+        raise NoDraft
+    return registration
+
+
+def _add_unique(target: list[str], keys: Iterable[str]) -> list[str]:
+    result = [k for k in target if isinstance(k, str)] if isinstance(target, list) else []
+    for key in keys:
+        if key not in result:
+            result.append(key)
+    return result
+
+
+def save(
+    person: Person,
+    part: Part,
+    data: Mapping[str, Any],
+    *,
+    language: str,
+    moving_on: bool = False,
+    add_group: str | None = None,
+    remove_item: tuple[str, str] | None = None,
+) -> tuple[Registration, dict[str, list[Any]]]:
+    """Store the posted answers of `part`; returns the registration and, when `moving_on`,
+    the problems that keep the person on this part (empty when they may go on).
+
+    Moving on marks empty required questions as "tried to go on" and optional ones as passed,
+    so that the next question is revealed.
+    """
+    from qualreg.registration.reveal import shown_questions
+
+    problems: dict[str, list[Any]] = {}
+    with transaction.atomic():
+        registration = _locked_draft(person)
+        answers = engine.answers_from_post(part, registration.answers, data)
+        if add_group and _group_in(part, add_group):
+            answers, _item_id = engine.add_item(answers, add_group, QUESTIONNAIRE)
+        if remove_item and _group_in(part, remove_item[0]):
+            answers = engine.remove_item(answers, remove_item[0], remove_item[1], QUESTIONNAIRE)
+        passed = registration.passed if isinstance(registration.passed, list) else []
+        attempted = registration.attempted if isinstance(registration.attempted, list) else []
+        if moving_on:
+            # Only what was on the page counts: a question revealed by this very post is new.
+            on_page = set(data.get("shown") or [])
+            shown = [
+                q for q in shown_questions(part, answers, passed, attempted) if q.key in on_page
+            ]
+            problems = _problems(part, answers, shown)
+            empty = [q for q in shown if not engine.is_answered(q, answers)]
+            attempted = _add_unique(attempted, (q.key for q in empty if q.required))
+            attempted = _add_unique(
+                attempted, (q.key for q in shown if q.kind == Kind.GROUP and _has(problems, q))
+            )
+            if not problems:
+                passed = _add_unique(passed, (q.key for q in empty if not q.required))
+        answers = _open_first_items(part, answers, passed, attempted)
+        registration.answers = answers
+        registration.attempted = attempted
+        registration.passed = passed
+        registration.language = language
+        registration.progress_percent = progress_percent(answers)
+        registration.save()
+    return registration, problems
+
+
+def _group_in(part: Part, key: str) -> bool:
+    question = part.question(key)
+    return question is not None and question.kind == Kind.GROUP
+
+
+def _has(problems: Mapping[str, Any], group: Question) -> bool:
+    prefix = engine.field_name(group)
+    return any(name == prefix or name.startswith(prefix + "-") for name in problems)
+
+
+def _problems(part: Part, answers: Any, shown: list[Question]) -> dict[str, list[Any]]:
+    """The engine's errors for the questions on the page."""
+    errors = engine.validate(part, answers)
+    names = [engine.field_name(q) for q in shown]
+    return {
+        name: messages
+        for name, messages in errors.items()
+        if any(name == n or name.startswith(n + "-") for n in names)
+    }
+
+
+def _open_first_items(part: Part, answers: Any, passed: list, attempted: list) -> dict:
+    """A repeat group that has just come into view opens with one empty item to fill in."""
+    from qualreg.registration.reveal import shown_questions
+
+    for question in shown_questions(part, answers, passed, attempted):
+        if question.kind == Kind.GROUP and not engine.is_answered(question, answers):
+            answers, _item_id = engine.add_item(answers, question.key, QUESTIONNAIRE)
+    return answers
+
+
+def missing_answers(answers: Any) -> list[tuple[Part, Question, str, list[Any]]]:
+    """Every problem that blocks completion: (part, question, field name, messages)."""
+    rows = []
+    for part in QUESTIONNAIRE.parts:
+        errors = engine.validate(part, answers)
+        if not errors:
+            continue
+        for question in engine.visible_questions(part, answers):
+            prefix = engine.field_name(question)
+            for name, messages in errors.items():
+                if name == prefix or name.startswith(prefix + "-"):
+                    rows.append((part, question, name, messages))
+    return rows
+
+
+def complete(person: Person) -> Registration:
+    """Complete the draft: prune answers that no longer apply and freeze it.
+
+    Raises NoDraft when there is nothing to complete and ValueError while answers are missing.
+    """
+    with transaction.atomic():
+        registration = _locked_draft(person)
+        if missing_answers(registration.answers):
+            raise ValueError("required answers are missing")
+        answers = engine.prune(QUESTIONNAIRE, registration.answers)
+        registration.answers = answers
+        registration.status = Registration.Status.COMPLETED
+        registration.completed_at = timezone.now()
+        registration.progress_percent = progress_percent(answers)
+        registration.definition_version = QUESTIONNAIRE.version
+        helper = answers.get(HELPED_BY_QUESTION)
+        registration.helped_by = HELPED_BY_CODES.get(helper, "") if isinstance(helper, str) else ""
+        registration.save()
+        audit.record(
+            "registration.completed", person=person, registration=registration, by_resident=True
+        )
+    return registration

@@ -1,0 +1,257 @@
+"""What the part template needs for each question on the page, computed from the engine.
+
+One generic description per question (label, status, value, choices, errors, translation),
+so that one template and one include per kind of question render the whole questionnaire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from qualreg.lib import languages
+from qualreg.questionnaire import engine
+from qualreg.questionnaire.model import Kind, Part, Question
+
+STATUS_LABELS = {
+    engine.UNANSWERED: _("Not answered yet"),
+    engine.MISSING: _("You tried to go on without answering"),
+    engine.ANSWERED: _("Answered"),
+}
+
+
+@dataclass
+class ChoiceView:
+    code: str
+    label: str
+    id: str
+    checked: bool
+    translation: str = ""
+
+
+@dataclass
+class Translation:
+    """The question in the second language, with the person's answer in that language."""
+
+    language: languages.Language
+    label: str
+    hint: str
+    answer: str
+
+
+@dataclass
+class ItemView:
+    id: str
+    number: int
+    title: str
+    fields: list[QuestionView]
+    removable: bool
+
+
+@dataclass
+class QuestionView:
+    question: Question
+    name: str
+    id: str  # the element an error summary link or an Edit link focuses
+    status: str
+    value: Any
+    errors: list[str] = field(default_factory=list)
+    choices: list[ChoiceView] = field(default_factory=list)
+    optgroups: list[tuple[str, list[ChoiceView]]] = field(default_factory=list)
+    items: list[ItemView] = field(default_factory=list)
+    can_add: bool = False
+    translation: Translation | None = None
+    in_group: bool = False
+
+    @property
+    def kind(self) -> str:
+        return str(self.question.kind)
+
+    @property
+    def template(self) -> str:
+        kind = "number" if self.question.kind == Kind.YEAR else self.kind
+        return f"registration/widgets/{kind}.html"
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS.get(self.status, ""))
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.name}-question"
+
+    @property
+    def describedby(self) -> str:
+        ids = []
+        if self.question.hint:
+            ids.append(f"{self.name}-hint")
+        if self.errors:
+            ids.append(f"{self.name}-error")
+        return " ".join(ids)
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return [value] if isinstance(value, str) else []
+
+
+def _choices(question: Question, name: str, value: Any, second: str | None) -> list[ChoiceView]:
+    chosen = set(_as_list(value))
+    views = [
+        ChoiceView(c.code, str(c.label), f"{name}-{c.code}", c.code in chosen)
+        for c in question.choices
+    ]
+    if second and question.kind != Kind.DROPDOWN:
+        with translation.override(second):
+            labels = {c.code: str(c.label) for c in question.choices}
+        for view in views:
+            view.translation = labels.get(view.code, "")
+    return views
+
+
+def _optgroups(question: Question, views: list[ChoiceView]) -> list[tuple[str, list[ChoiceView]]]:
+    groups: dict[str, list[ChoiceView]] = {}
+    labels = {c.code: c.group for c in question.choices}
+    for view in views:
+        groups.setdefault(str(labels.get(view.code) or ""), []).append(view)
+    return list(groups.items()) if len(groups) > 1 else []
+
+
+def _translation(question: Question, value: Any, second: str | None) -> Translation | None:
+    if not second:
+        return None
+    with translation.override(second):
+        return Translation(
+            language=languages.get(second),
+            label=str(question.label),
+            hint=str(question.hint) if question.hint else "",
+            answer=engine.render_value(question, value) if value is not None else "",
+        )
+
+
+def _visible_errors(
+    errors: Mapping[str, list[Any]], name: str, answered: bool, tried: bool
+) -> list[str]:
+    """Format errors show at once; "answer this" only after the person tried to go on."""
+    if answered or tried:
+        return [str(m) for m in errors.get(name, [])]
+    return []
+
+
+def _first_id(question: Question, name: str, choices: list[ChoiceView]) -> str:
+    if question.kind in (Kind.SINGLE, Kind.MULTIPLE) and choices:
+        return choices[0].id
+    return name
+
+
+def _field_view(
+    group: Question,
+    field_question: Question,
+    item: Mapping[str, Any],
+    errors: Mapping[str, list[Any]],
+    tried: bool,
+    second: str | None,
+) -> QuestionView:
+    name = engine.field_name(group, item["id"], field_question)
+    value = item.get(field_question.key)
+    answered = engine.is_answered(field_question, item)
+    choices = _choices(field_question, name, value, second) if field_question.choices else []
+    return QuestionView(
+        question=field_question,
+        name=name,
+        id=_first_id(field_question, name, choices),
+        status=engine.ANSWERED if answered else engine.UNANSWERED,
+        value=value,
+        errors=_visible_errors(errors, name, answered, tried),
+        choices=choices,
+        optgroups=_optgroups(field_question, choices)
+        if field_question.kind == Kind.DROPDOWN
+        else [],
+        translation=_translation(field_question, value, second),
+        in_group=True,
+    )
+
+
+def _items(
+    group: Question,
+    answers: Mapping[str, Any],
+    errors: Mapping[str, list[Any]],
+    tried: bool,
+    second: str | None,
+) -> list[ItemView]:
+    raw = answers.get(group.key)
+    items = (
+        [i for i in raw if isinstance(i, Mapping) and isinstance(i.get("id"), str)]
+        if isinstance(raw, list)
+        else []
+    )
+    views = []
+    for number, item in enumerate(items, start=1):
+        fields = [
+            _field_view(group, f, item, errors, tried, second)
+            for f in engine.visible_fields(group, item, answers)
+        ]
+        title = ""
+        if group.item_title_field:
+            title_field = group.field(group.item_title_field)
+            if title_field is not None:
+                title = engine.render_value(title_field, item.get(title_field.key))
+        removable = len(items) > 1 or not group.required
+        views.append(ItemView(item["id"], number, title, fields, removable))
+    return views
+
+
+def question_views(
+    part: Part,
+    shown: list[Question],
+    answers: Any,
+    attempted: Any,
+    second: str | None = None,
+) -> list[QuestionView]:
+    answers = answers if isinstance(answers, Mapping) else {}
+    tried_keys = (
+        {k for k in attempted if isinstance(k, str)} if isinstance(attempted, list) else set()
+    )
+    errors = engine.validate(part, answers)
+    views = []
+    for question in shown:
+        name = engine.field_name(question)
+        value = answers.get(question.key)
+        answered = engine.is_answered(question, answers)
+        tried = question.key in tried_keys
+        choices = _choices(question, name, value, second) if question.kind.has_choices else []
+        view = QuestionView(
+            question=question,
+            name=name,
+            id=_first_id(question, name, choices),
+            status=engine.status(question, answers, attempted),
+            value=value,
+            errors=_visible_errors(errors, name, answered, tried),
+            choices=choices,
+            optgroups=_optgroups(question, choices) if question.kind == Kind.DROPDOWN else [],
+            translation=_translation(
+                question, None if question.kind == Kind.GROUP else value, second
+            ),
+        )
+        if question.kind == Kind.GROUP:
+            view.items = _items(question, answers, errors, tried, second)
+            view.can_add = len(view.items) < question.max_items
+            view.id = f"{name}-add" if not view.items else view.id
+        views.append(view)
+    return views
+
+
+def error_summary(views: list[QuestionView]) -> list[tuple[str, str]]:
+    """(id to focus, message) for every problem on the page, in page order."""
+    rows: list[tuple[str, str]] = []
+    for view in views:
+        rows.extend((view.id, message) for message in view.errors)
+        for item in view.items:
+            for field_view in item.fields:
+                rows.extend((field_view.id, message) for message in field_view.errors)
+    return rows

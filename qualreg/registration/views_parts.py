@@ -1,0 +1,194 @@
+"""The one view for every part of the questionnaire, driven by the definition.
+
+GET shows the part as far as the person has come; POST saves the questions that were on the
+page and then moves: Next, Back, another part, the summary, a break (logout), add or remove
+an item of a repeat group, or show/hide the translation. With JavaScript the page posts each
+change with `autosave=1` and receives the fresh page, from which the script swaps the part in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_http_methods
+
+from qualreg.lib import languages
+from qualreg.questionnaire import engine
+from qualreg.questionnaire.definition import QUESTIONNAIRE
+from qualreg.questionnaire.model import Part
+from qualreg.registration import journey, rendering
+from qualreg.registration.models import Registration
+from qualreg.registration.reveal import part_finished, shown_questions
+from qualreg.registration.session import logout_resident, resident_required
+
+PARTS = QUESTIONNAIRE.parts
+PART_KEYS = [part.key for part in PARTS]
+SECOND_LANGUAGE_KEY = "second_language"
+STATE_LABELS = {
+    engine.NOT_STARTED: _("Not started"),
+    engine.IN_PROGRESS: _("In progress"),
+    engine.DONE: _("Done"),
+    engine.HAS_PROBLEMS: _("Needs answers"),
+}
+
+
+def parts_nav(registration: Registration, current: str | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "part": part,
+            "number": number,
+            "state": (
+                state := engine.part_state(part, registration.answers, registration.attempted)
+            ),
+            "state_label": STATE_LABELS[state],
+            "current": part.key == current,
+        }
+        for number, part in enumerate(PARTS, start=1)
+    ]
+
+
+def second_language(request: HttpRequest) -> languages.Language | None:
+    code = request.session.get(SECOND_LANGUAGE_KEY)
+    if code in languages.BY_CODE and code != translation.get_language():
+        return languages.BY_CODE[code]
+    return None
+
+
+def _draft_or_redirect(request: HttpRequest) -> Registration | HttpResponse:
+    person = request.person  # type: ignore[attr-defined]
+    draft = journey.draft_of(person)
+    if draft is None or not journey.has_consent(draft):
+        return redirect("registration:start")
+    return draft
+
+
+@never_cache
+@gzip_page
+@require_http_methods(["GET", "POST"])
+@resident_required
+def part_view(request: HttpRequest, part_key: str) -> HttpResponse:
+    if part_key not in PART_KEYS:
+        raise Http404
+    part = QUESTIONNAIRE.part(part_key)
+    draft = _draft_or_redirect(request)
+    if isinstance(draft, HttpResponse):
+        return draft
+    if request.method == "POST":
+        return _post(request, part)
+    return render_part(request, part, draft)
+
+
+def render_part(request: HttpRequest, part: Part, registration: Registration) -> HttpResponse:
+    second = second_language(request)
+    shown = shown_questions(part, registration.answers, registration.passed, registration.attempted)
+    views = rendering.question_views(
+        part, shown, registration.answers, registration.attempted, second.code if second else None
+    )
+    index = PART_KEYS.index(part.key)
+    context = {
+        "part": part,
+        "part_number": index + 1,
+        "part_count": len(PARTS),
+        "nav": parts_nav(registration, part.key),
+        "progress": registration.progress_percent,
+        "questions": views,
+        "errors": rendering.error_summary(views),
+        "is_first": index == 0,
+        "is_last": index == len(PARTS) - 1,
+        "second": second,
+        "translation_choices": [
+            lang for lang in languages.LANGUAGES if lang.code != translation.get_language()
+        ],
+        "session_seconds": settings.SESSION_COOKIE_AGE,
+    }
+    return render(request, "registration/part.html", context)
+
+
+def _data(request: HttpRequest) -> dict[str, list[str]]:
+    return {key: request.POST.getlist(key) for key in request.POST}
+
+
+def _post(request: HttpRequest, part: Part) -> HttpResponse:
+    person = request.person  # type: ignore[attr-defined]
+    post = request.POST
+    action = post.get("action", "")
+    goto = post.get("goto", "")
+    add = post.get("add") or None
+    remove = None
+    if post.get("remove"):
+        group_key, _sep, item_id = post["remove"].partition(":")
+        remove = (group_key, item_id)
+    try:
+        registration, problems = journey.save(
+            person,
+            part,
+            _data(request),
+            language=translation.get_language(),
+            moving_on=action == "next",
+            add_group=add,
+            remove_item=remove,
+        )
+    except journey.NoDraft:
+        return redirect("registration:start")
+
+    if post.get("autosave") == "1":
+        return render_part(request, part, registration)
+    here = reverse("registration:part", args=[part.key])
+    if goto == "translate" or goto == "hide-translation":
+        _set_second_language(request, post.get("second_language") if goto == "translate" else None)
+        return redirect(here)
+    if goto == "logout":
+        logout_resident(request)
+        return redirect("registration:logged_out")
+    if goto == "mine":
+        return redirect("registration:my_registration")
+    if goto == "summary":
+        return redirect("registration:summary")
+    if goto in PART_KEYS:
+        return redirect("registration:part", part_key=goto)
+    if add:
+        return redirect(f"{here}#{_last_item_anchor(registration, part, add)}")
+    if remove:
+        return redirect(f"{here}#q-{remove[0]}-question")
+    index = PART_KEYS.index(part.key)
+    if action == "back":
+        return redirect("registration:part", part_key=PART_KEYS[max(index - 1, 0)])
+    if action == "next":
+        if problems:
+            return redirect(f"{here}#error-summary")
+        if part_finished(part, registration.answers, registration.passed):
+            if index + 1 < len(PARTS):
+                return redirect("registration:part", part_key=PART_KEYS[index + 1])
+            return redirect("registration:summary")
+        return redirect(f"{here}#{_next_open_anchor(part, registration)}")
+    return redirect(here)
+
+
+def _set_second_language(request: HttpRequest, code: str | None) -> None:
+    if code in languages.BY_CODE and code != translation.get_language():
+        request.session[SECOND_LANGUAGE_KEY] = code
+    else:
+        request.session.pop(SECOND_LANGUAGE_KEY, None)
+
+
+def _last_item_anchor(registration: Registration, part: Part, group_key: str) -> str:
+    items = registration.answers.get(group_key)
+    if isinstance(items, list) and items and isinstance(items[-1], dict):
+        return f"q-{group_key}-{items[-1].get('id', '')}"
+    return f"q-{group_key}-question"
+
+
+def _next_open_anchor(part: Part, registration: Registration) -> str:
+    shown = shown_questions(part, registration.answers, registration.passed, registration.attempted)
+    for question in shown:
+        if not engine.is_answered(question, registration.answers):
+            return f"{engine.field_name(question)}-question"
+    return "main"

@@ -1,0 +1,161 @@
+"""Summary with Edit links, completion, the receipt, the completed registration, and
+"My registration" — everything registered about the person, in their language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_GET, require_POST
+
+from qualreg.lib import languages
+from qualreg.privacy import audit
+from qualreg.questionnaire import engine
+from qualreg.questionnaire.definition import QUESTIONNAIRE
+from qualreg.registration import journey
+from qualreg.registration.models import Registration
+from qualreg.registration.session import resident_required
+from qualreg.registration.views_parts import parts_nav
+
+
+def answer_sections(registration: Registration, editable: bool) -> list[dict[str, Any]]:
+    """The engine's summary, with an Edit link per part and per answer when editable."""
+    sections = []
+    for part, rows in engine.summary(QUESTIONNAIRE, registration.answers):
+        part_url = reverse("registration:part", args=[part.key])
+        sections.append(
+            {
+                "part": part,
+                "edit_url": part_url if editable else "",
+                "rows": [
+                    {
+                        "question": question,
+                        "text": text,
+                        "edit_url": f"{part_url}#{engine.field_name(question)}-question"
+                        if editable
+                        else "",
+                    }
+                    for question, text in rows
+                ],
+            }
+        )
+    return sections
+
+
+def _missing_by_part(answers: Any) -> list[dict[str, Any]]:
+    grouped: dict[str, dict[str, Any]] = {}
+    for part, question, _name, messages in journey.missing_answers(answers):
+        entry = grouped.setdefault(
+            part.key,
+            {"part": part, "url": reverse("registration:part", args=[part.key]), "questions": []},
+        )
+        anchor = f"{engine.field_name(question)}-question"
+        row = {"question": question, "url": f"{entry['url']}#{anchor}", "message": messages[0]}
+        if not any(r["question"].key == question.key for r in entry["questions"]):
+            entry["questions"].append(row)
+    return list(grouped.values())
+
+
+@never_cache
+@gzip_page
+@require_GET
+@resident_required
+def summary(request: HttpRequest) -> HttpResponse:
+    draft = journey.draft_of(request.person)  # type: ignore[attr-defined]
+    if draft is None or not journey.has_consent(draft):
+        return redirect("registration:start")
+    missing = _missing_by_part(draft.answers)
+    return render(
+        request,
+        "registration/summary.html",
+        {
+            "sections": answer_sections(draft, editable=True),
+            "missing": missing,
+            "missing_count": sum(len(m["questions"]) for m in missing),
+            "nav": parts_nav(draft, None),
+            "progress": draft.progress_percent,
+            "on_summary": True,
+            "session_seconds": settings.SESSION_COOKIE_AGE,
+        },
+    )
+
+
+@require_POST
+@resident_required
+def complete(request: HttpRequest) -> HttpResponse:
+    person = request.person  # type: ignore[attr-defined]
+    try:
+        journey.complete(person)
+    except journey.NoDraft:
+        if journey.last_completed(person) is not None:
+            return redirect("registration:receipt")  # a repeated post: already completed
+        return redirect("registration:start")
+    except ValueError:
+        return redirect(reverse("registration:summary") + "#missing")
+    return redirect("registration:receipt")
+
+
+@never_cache
+@require_GET
+@resident_required
+def receipt(request: HttpRequest) -> HttpResponse:
+    registration = journey.last_completed(request.person)  # type: ignore[attr-defined]
+    if registration is None:
+        return redirect("registration:start")
+    return render(request, "registration/receipt.html", {"registration": registration})
+
+
+@never_cache
+@gzip_page
+@require_GET
+@resident_required
+def completed(request: HttpRequest) -> HttpResponse:
+    """The last completed registration, read-only, with the way to fill in the form again."""
+    person = request.person  # type: ignore[attr-defined]
+    if journey.draft_of(person) is not None:
+        return redirect("registration:start")
+    registration = journey.last_completed(person)
+    if registration is None:
+        return redirect("registration:start")
+    return render(
+        request,
+        "registration/completed.html",
+        {"registration": registration, "sections": answer_sections(registration, editable=False)},
+    )
+
+
+@never_cache
+@gzip_page
+@require_GET
+@resident_required
+def my_registration(request: HttpRequest) -> HttpResponse:
+    person = request.person  # type: ignore[attr-defined]
+    registrations = list(person.registrations.order_by("-sequence"))
+    audit.record("registration.viewed_by_resident", person=person, by_resident=True)
+    return render(
+        request,
+        "registration/my_registration.html",
+        {
+            "person": person,
+            "preferred_language": languages.get(person.preferred_language),
+            "registrations": [
+                {
+                    "registration": registration,
+                    "language": languages.get(registration.language),
+                    "sections": answer_sections(registration, editable=False),
+                }
+                for registration in registrations
+            ],
+            "consents": [
+                (consent, languages.get(consent.language))
+                for consent in person.consents.order_by("-at")
+            ],
+            "codes": person.login_codes.order_by("-issued_at")[:20],
+            "has_draft": any(not r.is_completed for r in registrations),
+        },
+    )
