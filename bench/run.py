@@ -1,0 +1,209 @@
+"""`make bench`: how fast a part page renders and how many answer saves the server takes.
+
+1. Render: the median server time to render each part page for a registration with 60 or
+   more answered questions (Django's test client, in this process, after a warm-up).
+2. Save under load: gunicorn with 2 workers serves qualreg; 8 concurrent clients post the
+   answer-save request that the page's script sends, then request a bare Django view served
+   by the same server through the same middleware. Throughput is reported as a ratio, so the
+   figure means the same on a faster or slower machine.
+
+Uses SQLite in data/bench/ unless DATABASE_URL is set.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "bench"
+CLIENTS = 8
+SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
+RENDER_ROUNDS = int(os.environ.get("BENCH_RENDER_ROUNDS", "60"))
+
+
+def setup_django() -> None:
+    shutil.rmtree(DATA, ignore_errors=True)
+    DATA.mkdir(parents=True)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["QUALREG_DATA_DIR"] = str(DATA)
+    os.environ["SECRET_KEY"] = "bench-secret-key-that-is-long-enough-0123456789"
+    os.environ.pop("DEBUG", None)
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("compilecatalogs", verbosity=0)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+
+
+def measure_render(session_key: str) -> dict[str, float]:
+    from django.test import Client
+
+    from qualreg.questionnaire.definition import QUESTIONNAIRE
+
+    client = Client()
+    client.cookies["sessionid"] = session_key
+    medians = {}
+    for part in QUESTIONNAIRE.parts:
+        url = f"/en/form/{part.key}/"
+        for _ in range(5):
+            assert client.get(url).status_code == 200, url
+        times = []
+        for _ in range(RENDER_ROUNDS):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+        medians[part.key] = statistics.median(times)
+    return medians
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(port: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "bench.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def request(port: int, method: str, path: str, body: str = "", headers: dict | None = None):  # type: ignore[no-untyped-def]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request(method, path, body=body or None, headers=headers or {})
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response.status, response.getheader("Set-Cookie") or "", data
+
+
+def save_request(port: int, session_key: str) -> tuple[str, dict[str, str]]:
+    """The POST the page's script sends when one answer changes."""
+    status, cookies, page = request(
+        port, "GET", "/en/form/personal/", headers={"Cookie": f"sessionid={session_key}"}
+    )
+    assert status == 200, status
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()  # type: ignore[union-attr]
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", cookies).group(1)  # type: ignore[union-attr]
+    from qualreg.questionnaire.definition import QUESTIONNAIRE
+    from qualreg.questionnaire.engine import field_name
+
+    # The first one-answer question of the part: the commonest kind of change.
+    question = next(q for q in QUESTIONNAIRE.part("personal").questions if q.kind == "single")
+    value = next(c.code for c in question.choices)
+    body = urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "shown": question.key,
+            field_name(question): value,
+            "autosave": "1",
+        }
+    )
+    headers = {
+        "Cookie": f"sessionid={session_key}; csrftoken={csrf_cookie}",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Referer": f"http://127.0.0.1:{port}/en/form/personal/",
+    }
+    return body, headers
+
+
+def load(port: int, jobs: list[tuple[str, str, str, dict[str, str]]], seconds: float) -> float:
+    """Requests per second that `jobs` (one per client thread) complete with 200."""
+    counts = [0] * len(jobs)
+    failures = [0] * len(jobs)
+    deadline = time.perf_counter() + seconds
+
+    def client(index: int) -> None:
+        method, path, body, headers = jobs[index]
+        while time.perf_counter() < deadline:
+            status, _, _ = request(port, method, path, body, headers)
+            if status == 200:
+                counts[index] += 1
+            else:
+                failures[index] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(jobs))]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if sum(failures):
+        raise SystemExit(f"{sum(failures)} requests failed during the load test")
+    return sum(counts) / elapsed
+
+
+def main() -> None:
+    setup_django()
+    from bench.fixtures import resident_with_session
+    from qualreg.questionnaire.samples import answered_document, count_answered
+
+    answers = answered_document()
+    answered = count_answered(answers)
+    sessions = [resident_with_session(number, answers) for number in range(CLIENTS + 1)]
+    medians = measure_render(sessions[-1])
+
+    port = free_port()
+    server = start_server(port)
+    try:
+        save_jobs = []
+        for key in sessions[:CLIENTS]:
+            body, headers = save_request(port, key)
+            save_jobs.append(("POST", "/en/form/personal/", body, headers))
+        bare_jobs = [("GET", "/bench/bare", "", {})] * CLIENTS
+        load(port, bare_jobs, 1.0)  # warm-up
+        load(port, save_jobs, 1.0)
+        bare = load(port, bare_jobs, SECONDS)
+        save = load(port, save_jobs, SECONDS)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    from django.db import connection
+
+    print(f"database: {connection.vendor}; answered questions in the registration: {answered}")
+    print("render, median ms per part page:")
+    for key, median in medians.items():
+        print(f"  {key:<10} {median:6.1f} ms")
+    print(f"slowest part page median: {max(medians.values()):.1f} ms (goal <= 50 ms)")
+    print(f"bare Django view: {bare:.0f} requests/s; answer save: {save:.0f} requests/s")
+    print(f"answer save / bare view: {save / bare:.0%} (goal >= 40 %)")
+
+
+if __name__ == "__main__":
+    main()

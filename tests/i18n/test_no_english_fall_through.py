@@ -1,0 +1,96 @@
+"""Every page of the journey in every language shows no English source string that the
+language's catalogue translates differently: nothing falls through to English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel import Locale
+from bs4 import BeautifulSoup
+
+from qualreg.lib import languages
+from qualreg.questionnaire.definition import QUESTIONNAIRE
+from tests.i18n.conftest import catalogue
+
+pytestmark = pytest.mark.django_db
+
+OTHER_LANGUAGES = [language for language in languages.LANGUAGES if language.code != "en"]
+PUBLIC_PAGES = ["", "about/", "login/", "privacy/", "contact/", "no-such-page/", "staff/login/"]
+FORM_PAGES = [f"form/{part.key}/" for part in QUESTIONNAIRE.parts] + [
+    "form/summary/",
+    "my-registration/",
+]
+_LETTERS = re.compile(r"[A-Za-z]{3,}")
+_CLDR_CODE = re.compile(r"^([A-Z]{2}|[a-z]{3})$")
+
+
+def visible_texts(html: bytes, language: str) -> tuple[set[str], str]:
+    """Text nodes and labelling attributes of the page, leaving out text marked as another
+    language (the language switcher's own names, the translation column)."""
+    page = BeautifulSoup(html, "html.parser")
+    for element in page.select("[lang]"):
+        if element.name != "html" and element.get("lang") != language:
+            element.decompose()
+    for element in page.select("script, style"):
+        element.decompose()
+    # Names of countries (ISO 3166 codes) and languages (ISO 639-3) come from CLDR, whose
+    # Norwegian for the Isle of Man is "Man": such options are matched only as long phrases.
+    cldr_names = {
+        " ".join(option.get_text().split())
+        for option in page.select("option")
+        if _CLDR_CODE.match(option.get("value", ""))
+    }
+    nodes = {" ".join(text.split()) for text in page.stripped_strings}
+    text = " ".join(sorted(nodes))
+    nodes -= cldr_names
+    for attribute in ("aria-label", "placeholder", "title", "alt"):
+        nodes |= {" ".join(e[attribute].split()) for e in page.select(f"[{attribute}]")}
+    if page.title:
+        nodes.add(" ".join(page.title.get_text().split()))
+    return nodes, text + " " + " ".join(sorted(nodes))
+
+
+def cldr_names(language: str) -> set[str]:
+    """Names of languages and countries as CLDR gives them in `language`; some equal the
+    English ("Afar" in Turkish), and such a name on the page is no fall-through."""
+    locale = Locale.parse(languages.get(language).babel_locale)
+    return set(locale.languages.values()) | set(locale.territories.values())
+
+
+def fall_through(html: bytes, language: str, pairs: dict[str, str]) -> list[str]:
+    nodes, text = visible_texts(html, language)
+    found = []
+    localised_names = cldr_names(language)
+    for source, target in pairs.items():
+        if target == source or not _LETTERS.search(source) or "%(" in source:
+            continue
+        if source in localised_names:
+            continue
+        plain = " ".join(source.split())
+        if (len(plain) >= 20 and plain in text) or plain in nodes:
+            found.append(plain)
+    return found
+
+
+@pytest.mark.parametrize("language", [language.code for language in OTHER_LANGUAGES])
+def test_no_page_falls_through_to_english(client, resident_session, language):
+    pairs = catalogue(language)
+    problems = {}
+    for path in PUBLIC_PAGES:
+        response = client.get(f"/{language}/{path}")
+        problems[path] = fall_through(response.content, language, pairs)
+    bad_login = client.post(f"/{language}/login/", {"duf_number": "12", "code": "x"})
+    assert bad_login.status_code == 400
+    problems["login (errors)"] = fall_through(bad_login.content, language, pairs)
+
+    resident_session(client, language)
+    for path in FORM_PAGES:
+        response = client.get(f"/{language}/{path}")
+        assert response.status_code == 200, path
+        page = BeautifulSoup(response.content, "html.parser")
+        assert page.html["lang"] == language
+        assert page.html["dir"] == ("rtl" if languages.get(language).bidi else "ltr")
+        problems[path] = fall_through(response.content, language, pairs)
+    problems = {path: found for path, found in problems.items() if found}
+    assert problems == {}
