@@ -61,7 +61,9 @@ class Command(BaseCommand):
         superuser: bool = False,
     ) -> User:
         username, password = credentials
-        user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
+        user, _ = User.objects.get_or_create(
+            username=username, defaults={"role": role, "centre": centre}
+        )
         user.role = role
         user.centre = centre
         user.is_staff = superuser
