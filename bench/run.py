@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -111,28 +112,84 @@ def request(port: int, method: str, path: str, body: str = "", headers: dict | N
     return response.status, response.getheader("Set-Cookie") or "", data
 
 
+class PartForm(HTMLParser):
+    """What `new FormData(form)` holds for the part form, and what the script adds to it:
+    each question's key and fingerprint, and the fingerprints of the summary and navigation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self.displayed: list[str] = []
+        self.states: dict[str, str] = {}
+        self.in_form = False
+        self.select: str | None = None
+        self.select_first: str | None = None
+        self.select_chosen = False
+        self.textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {key: value or "" for key, value in attrs}
+        if a.get("id") in ("parts-nav", "error-summary-slot"):
+            self.states[a["id"]] = a.get("data-state", "")
+        if tag == "form" and a.get("id") == "part-form":
+            self.in_form = True
+        if not self.in_form:
+            return
+        if tag == "div" and "data-key" in a and "data-state" in a:
+            self.displayed.append(f"{a['data-key']}:{a['data-state']}")
+        elif tag == "input" and a.get("name"):
+            kind = a.get("type", "text")
+            if kind not in ("radio", "checkbox") or "checked" in a:
+                self.fields.append((a["name"], a.get("value", "on" if kind != "text" else "")))
+        elif tag == "select":
+            self.select, self.select_first, self.select_chosen = a.get("name"), None, False
+        elif tag == "option" and self.select:
+            if self.select_first is None:
+                self.select_first = a.get("value", "")
+            if "selected" in a and not self.select_chosen:
+                self.fields.append((self.select, a.get("value", "")))
+                self.select_chosen = True
+        elif tag == "textarea":
+            self.textarea = a.get("name")
+            self.fields.append((self.textarea or "", ""))
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea:
+            name, value = self.fields[-1]
+            self.fields[-1] = (name, value + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select" and self.select:
+            if not self.select_chosen:
+                self.fields.append((self.select, self.select_first or ""))
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+
 def save_request(port: int, session_key: str) -> tuple[str, dict[str, str]]:
-    """The POST the page's script sends when one answer changes."""
+    """The POST the page's script sends when one answer changes (see qualreg/form.js)."""
     status, cookies, page = request(
         port, "GET", "/en/form/personal/", headers={"Cookie": f"sessionid={session_key}"}
     )
     assert status == 200, status
-    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()  # type: ignore[union-attr]
     csrf_cookie = re.search(r"csrftoken=([^;]+)", cookies).group(1)  # type: ignore[union-attr]
     from qualreg.questionnaire.definition import QUESTIONNAIRE
     from qualreg.questionnaire.engine import field_name
 
+    form = PartForm()
+    form.feed(page.decode())
     # The first one-answer question of the part: the commonest kind of change.
     question = next(q for q in QUESTIONNAIRE.part("personal").questions if q.kind == "single")
+    name = field_name(question)
     value = next(c.code for c in question.choices)
-    body = urlencode(
-        {
-            "csrfmiddlewaretoken": token,
-            "shown": question.key,
-            field_name(question): value,
-            "autosave": "1",
-        }
-    )
+    fields = [(k, v) for k, v in form.fields if k not in ("shown", name)] + [(name, value)]
+    fields += [("shown", question.key)] + [("displayed", d) for d in form.displayed]
+    fields += [("summary", form.states.get("error-summary-slot", ""))]
+    fields += [("nav", form.states.get("parts-nav", "")), ("autosave", "1"), ("delta", "1")]
+    body = urlencode(fields)
     headers = {
         "Cookie": f"sessionid={session_key}; csrftoken={csrf_cookie}",
         "Content-Type": "application/x-www-form-urlencoded",

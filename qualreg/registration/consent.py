@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from qualreg.registration import journey
-from qualreg.registration.session import logout_resident, resident_required
+from qualreg.registration.session import logout_resident, remember_consent, resident_required
 
 CONSENT_VERSION = "2026-1"
 
@@ -70,7 +70,8 @@ def consent(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         decision = request.POST.get("decision")
         if decision == "consent":
-            journey.record_consent(person, language, CONSENT_VERSION)
+            registration = journey.record_consent(person, language, CONSENT_VERSION)
+            remember_consent(request, registration.pk)
             return redirect("registration:start")
         if decision == "refuse":
             journey.record_refusal(person, language, CONSENT_VERSION)

@@ -8,7 +8,7 @@ because only the questions each tab showed are updated, neither wipes the other.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -30,8 +30,17 @@ class NoDraft(Exception):
     """The person has no registration in progress (none yet, or it has been completed)."""
 
 
+class NoConsent(NoDraft):
+    """The draft has no consent on record: nothing may be saved into it."""
+
+
 def draft_of(person: Person) -> Registration | None:
-    return person.registrations.filter(status=Registration.Status.DRAFT).first()
+    return draft_of_person_id(person.pk)
+
+
+def draft_of_person_id(person_id: int) -> Registration | None:
+    drafts = Registration.objects.filter(person_id=person_id, status=Registration.Status.DRAFT)
+    return drafts.first()
 
 
 def last_completed(person: Person) -> Registration | None:
@@ -122,15 +131,13 @@ def progress_percent(answers: Any) -> int:
     return round(100 * answered / total) if total else 0
 
 
-def _locked_draft(person: Person) -> Registration:
-    registration = (
-        Registration.objects.select_for_update()
-        .filter(person=person, status=Registration.Status.DRAFT)
-        .first()
-    )
-    if registration is None:
-        raise NoDraft
-    return registration
+def _locked_draft(person_id: int) -> Registration:
+    try:  # at most one draft per person (a constraint), so no ordering is needed
+        return Registration.objects.select_for_update().get(
+            person_id=person_id, status=Registration.Status.DRAFT
+        )
+    except Registration.DoesNotExist:
+        raise NoDraft from None
 
 
 def _add_unique(target: list[str], keys: Iterable[str]) -> list[str]:
@@ -141,19 +148,33 @@ def _add_unique(target: list[str], keys: Iterable[str]) -> list[str]:
     return result
 
 
+class Saved(NamedTuple):
+    registration: Registration
+    problems: dict[str, list[Any]]  # what keeps the person on the part when moving on
+    shown: list[Question]  # the part's questions on the page after the save
+
+
+# The columns a save may change; `updated_at` is the last activity, touched by every save.
+SAVED_FIELDS = ("answers", "attempted", "passed", "language", "progress_percent")
+
+
 def save(
-    person: Person,
+    person_id: int,
     part: Part,
     data: Mapping[str, Any],
     *,
     language: str,
+    consented_registration: int | None = None,
     moving_on: bool = False,
     add_group: str | None = None,
     remove_item: tuple[str, str] | None = None,
-) -> tuple[Registration, dict[str, list[Any]]]:
-    """Store the posted answers of `part`; returns the registration and, when `moving_on`,
-    the problems that keep the person on this part (empty when they may go on).
+) -> Saved:
+    """Store the posted answers of `part`; returns the registration, the questions now on the
+    page and, when `moving_on`, the problems that keep the person on this part (empty when
+    they may go on).
 
+    Raises NoDraft without a draft and NoConsent when the draft has no consent on record;
+    `consented_registration` is a draft id already known to be consented (no query then).
     Moving on marks empty required questions as "tried to go on" and optional ones as passed,
     so that the next question is revealed.
     """
@@ -161,7 +182,10 @@ def save(
 
     problems: dict[str, list[Any]] = {}
     with transaction.atomic():
-        registration = _locked_draft(person)
+        registration = _locked_draft(person_id)
+        if registration.pk != consented_registration and not has_consent(registration):
+            raise NoConsent
+        before = {name: getattr(registration, name) for name in SAVED_FIELDS}
         answers = engine.answers_from_post(part, registration.answers, data)
         if add_group and _group_in(part, add_group):
             answers, _item_id = engine.add_item(answers, add_group, QUESTIONNAIRE)
@@ -183,14 +207,15 @@ def save(
             )
             if not problems:
                 passed = _add_unique(passed, (q.key for q in empty if not q.required))
-        answers = _open_first_items(part, answers, passed, attempted)
+        answers, shown = _open_first_items(part, answers, passed, attempted)
         registration.answers = answers
         registration.attempted = attempted
         registration.passed = passed
         registration.language = language
         registration.progress_percent = progress_percent(answers)
-        registration.save()
-    return registration, problems
+        changed = [name for name in SAVED_FIELDS if getattr(registration, name) != before[name]]
+        registration.save(update_fields=[*changed, "updated_at"])
+    return Saved(registration, problems, shown)
 
 
 def _group_in(part: Part, key: str) -> bool:
@@ -214,14 +239,22 @@ def _problems(part: Part, answers: Any, shown: list[Question]) -> dict[str, list
     }
 
 
-def _open_first_items(part: Part, answers: Any, passed: list, attempted: list) -> dict:
-    """A repeat group that has just come into view opens with one empty item to fill in."""
+def _open_first_items(
+    part: Part, answers: Any, passed: list, attempted: list
+) -> tuple[dict, list[Question]]:
+    """A repeat group that has just come into view opens with one empty item to fill in.
+    Returns the answers and the questions shown with them."""
     from qualreg.registration.reveal import shown_questions
 
-    for question in shown_questions(part, answers, passed, attempted):
+    shown = shown_questions(part, answers, passed, attempted)
+    opened = False
+    for question in shown:
         if question.kind == Kind.GROUP and not engine.is_answered(question, answers):
             answers, _item_id = engine.add_item(answers, question.key, QUESTIONNAIRE)
-    return answers
+            opened = True
+    if opened:  # an answered group may reveal what follows it
+        shown = shown_questions(part, answers, passed, attempted)
+    return answers, shown
 
 
 def missing_answers(answers: Any) -> list[tuple[Part, Question, str, list[Any]]]:
@@ -245,7 +278,7 @@ def complete(person: Person) -> Registration:
     Raises NoDraft when there is nothing to complete and ValueError while answers are missing.
     """
     with transaction.atomic():
-        registration = _locked_draft(person)
+        registration = _locked_draft(person.pk)
         if missing_answers(registration.answers):
             raise ValueError("required answers are missing")
         answers = engine.prune(QUESTIONNAIRE, registration.answers)

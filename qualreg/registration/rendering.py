@@ -6,11 +6,15 @@ so that one template and one include per kind of question render the whole quest
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from qualreg.lib import languages
@@ -60,12 +64,41 @@ class QuestionView:
     status: str
     value: Any
     errors: list[str] = field(default_factory=list)
-    choices: list[ChoiceView] = field(default_factory=list)
-    optgroups: list[tuple[str, list[ChoiceView]]] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
     can_add: bool = False
     translation: Translation | None = None
     in_group: bool = False
+    second: str | None = None  # the translation view's language
+
+    @cached_property
+    def choices(self) -> list[ChoiceView]:
+        """Radio buttons and checkboxes; built only when the question is rendered."""
+        if self.question.kind not in (Kind.SINGLE, Kind.MULTIPLE):
+            return []
+        return _choices(self.question, self.name, self.value, self.second)
+
+    @property
+    def options_html(self) -> SafeString:
+        """A drop-down's options with the answer selected."""
+        return selected_options(self.question, self.value)
+
+    @property
+    def state(self) -> str:
+        """A fingerprint of what the page shows of this question besides the typed answer
+        (status, errors, items, translation): the page's script sends it back with a save,
+        and the question is sent again only when its fingerprint has changed."""
+        items = tuple(
+            (
+                item.id,
+                item.number,
+                item.title,
+                item.removable,
+                tuple((f.name, f.status, tuple(f.errors), _answer_shown(f)) for f in item.fields),
+            )
+            for item in self.items
+        )
+        parts = (self.id, self.status, tuple(self.errors), _answer_shown(self), items, self.can_add)
+        return fingerprint(parts)
 
     @property
     def kind(self) -> str:
@@ -94,6 +127,14 @@ class QuestionView:
         return " ".join(ids)
 
 
+def fingerprint(value: Any) -> str:
+    return hashlib.blake2b(repr(value).encode(), digest_size=6).hexdigest()
+
+
+def _answer_shown(view: QuestionView) -> str:
+    return view.translation.answer if view.translation else ""
+
+
 def _as_list(value: Any) -> list[str]:
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
@@ -114,12 +155,39 @@ def _choices(question: Question, name: str, value: Any, second: str | None) -> l
     return views
 
 
-def _optgroups(question: Question, views: list[ChoiceView]) -> list[tuple[str, list[ChoiceView]]]:
-    groups: dict[str, list[ChoiceView]] = {}
-    labels = {c.code: c.group for c in question.choices}
-    for view in views:
-        groups.setdefault(str(labels.get(view.code) or ""), []).append(view)
-    return list(groups.items()) if len(groups) > 1 else []
+# (question id, language) -> (question, its options' HTML). Labels never change within a
+# language, so each long list is rendered once per process; the question is kept with its
+# HTML so that its id cannot be reused by another object.
+_OPTIONS: dict[tuple[int, str], tuple[Question, str]] = {}
+
+
+def _options(question: Question) -> str:
+    key = (id(question), translation.get_language() or "")
+    cached = _OPTIONS.get(key)
+    if cached is None or cached[0] is not question:
+        groups: dict[str, list[str]] = {}
+        for choice in question.choices:
+            option = format_html('<option value="{}">{}</option>', choice.code, choice.label)
+            groups.setdefault(str(choice.group or ""), []).append(option)
+        if len(groups) > 1:
+            html = "".join(
+                format_html('<optgroup label="{}">', label) + "".join(options) + "</optgroup>"
+                for label, options in groups.items()
+            )
+        else:
+            html = "".join(option for options in groups.values() for option in options)
+        cached = _OPTIONS[key] = (question, html)
+    return cached[1]
+
+
+def selected_options(question: Question, value: Any) -> SafeString:
+    """The drop-down's <option>s (grouped in <optgroup>s where the list has groups), with the
+    answer marked selected. Codes are ours and escaped, so a plain replace finds the option."""
+    html = _options(question)
+    for code in _as_list(value):
+        option = f'<option value="{escape(code)}">'
+        html = html.replace(option, f'<option value="{escape(code)}" selected>', 1)
+    return mark_safe(html)  # noqa: S308 - built with format_html from our own code lists
 
 
 def _translation(question: Question, value: Any, second: str | None) -> Translation | None:
@@ -143,9 +211,9 @@ def _visible_errors(
     return []
 
 
-def _first_id(question: Question, name: str, choices: list[ChoiceView]) -> str:
-    if question.kind in (Kind.SINGLE, Kind.MULTIPLE) and choices:
-        return choices[0].id
+def _first_id(question: Question, name: str) -> str:
+    if question.kind in (Kind.SINGLE, Kind.MULTIPLE) and question.choices:
+        return f"{name}-{question.choices[0].code}"
     return name
 
 
@@ -160,20 +228,16 @@ def _field_view(
     name = engine.field_name(group, item["id"], field_question)
     value = item.get(field_question.key)
     answered = engine.is_answered(field_question, item)
-    choices = _choices(field_question, name, value, second) if field_question.choices else []
     return QuestionView(
         question=field_question,
         name=name,
-        id=_first_id(field_question, name, choices),
+        id=_first_id(field_question, name),
         status=engine.ANSWERED if answered else engine.UNANSWERED,
         value=value,
         errors=_visible_errors(errors, name, answered, tried),
-        choices=choices,
-        optgroups=_optgroups(field_question, choices)
-        if field_question.kind == Kind.DROPDOWN
-        else [],
         translation=_translation(field_question, value, second),
         in_group=True,
+        second=second,
     )
 
 
@@ -224,19 +288,17 @@ def question_views(
         value = answers.get(question.key)
         answered = engine.is_answered(question, answers)
         tried = question.key in tried_keys
-        choices = _choices(question, name, value, second) if question.kind.has_choices else []
         view = QuestionView(
             question=question,
             name=name,
-            id=_first_id(question, name, choices),
+            id=_first_id(question, name),
             status=engine.status(question, answers, attempted),
             value=value,
             errors=_visible_errors(errors, name, answered, tried),
-            choices=choices,
-            optgroups=_optgroups(question, choices) if question.kind == Kind.DROPDOWN else [],
             translation=_translation(
                 question, None if question.kind == Kind.GROUP else value, second
             ),
+            second=second,
         )
         if question.kind == Kind.GROUP:
             view.items = _items(question, answers, errors, tried, second)

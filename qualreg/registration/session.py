@@ -1,7 +1,8 @@
 """The resident's session: who is logged in with a code, and the guard of resident pages.
 
 A resident has no User; the session holds the person's id. A staff sign-in and a resident
-login never share a session: each flushes the other.
+login never share a session: each flushes the other. The guard loads the Person only when a
+view uses it, so that an answer save costs no query for it.
 """
 
 from __future__ import annotations
@@ -14,10 +15,17 @@ from django.conf import settings
 from django.contrib.auth import logout as staff_logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 
 from qualreg.centres.models import Person
 
 SESSION_KEY = "resident_person_id"
+# The draft the person consented for, remembered so that each save need not ask the database.
+CONSENTED_KEY = "consented_registration_id"
+
+
+class ResidentGone(Exception):
+    """The session names a person who no longer exists."""
 
 
 def login_resident(request: HttpRequest, person: Person) -> None:
@@ -42,19 +50,48 @@ def current_person(request: HttpRequest) -> Person | None:
     return request._resident_person  # type: ignore[attr-defined,no-any-return]
 
 
+def remember_consent(request: HttpRequest, registration_id: int) -> None:
+    if request.session.get(CONSENTED_KEY) != registration_id:
+        request.session[CONSENTED_KEY] = registration_id
+
+
+def remembered_consent(request: HttpRequest) -> int | None:
+    value = request.session.get(CONSENTED_KEY)
+    return value if isinstance(value, int) else None
+
+
+def _not_a_resident(request: HttpRequest) -> HttpResponse:
+    # A session cookie without a resident behind it: the session ended while idle.
+    expired = bool(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+    if expired and not request.user.is_authenticated:
+        return redirect("registration:session_ended")
+    return redirect("registration:login")
+
+
 def resident_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Resident pages: a resident session or the login page, never a staff session."""
+    """Resident pages: a resident session or the login page, never a staff session.
+
+    Sets `request.person_id` and `request.person`, the Person loaded on first use; a person
+    who has vanished since login is refused here, like a session without one.
+    """
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        person = current_person(request)
-        if person is None:
-            # A session cookie without a resident behind it: the session ended while idle.
-            expired = bool(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
-            if expired and not request.user.is_authenticated:
-                return redirect("registration:session_ended")
-            return redirect("registration:login")
-        request.person = person  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        person_id = request.session.get(SESSION_KEY)
+        if person_id is None:
+            return _not_a_resident(request)
+
+        def load() -> Person:
+            person = current_person(request)
+            if person is None:
+                raise ResidentGone
+            return person
+
+        request.person_id = person_id  # type: ignore[attr-defined]
+        request.person = SimpleLazyObject(load)  # type: ignore[attr-defined]
+        try:
+            return view(request, *args, **kwargs)
+        except ResidentGone:
+            return _not_a_resident(request)
 
     return wrapper

@@ -3,7 +3,8 @@
 GET shows the part as far as the person has come; POST saves the questions that were on the
 page and then moves: Next, Back, another part, the summary, a break (logout), add or remove
 an item of a repeat group, or show/hide the translation. With JavaScript the page posts each
-change with `autosave=1` and receives the fresh page, from which the script swaps the part in.
+change with `autosave=1` and `delta=1` and receives only what changed (see autosave.py); an
+`autosave=1` post without `delta` receives the fresh page.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -23,11 +25,16 @@ from django.views.decorators.http import require_http_methods
 from qualreg.lib import languages
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
-from qualreg.questionnaire.model import Part
-from qualreg.registration import journey, rendering
+from qualreg.questionnaire.model import Part, Question
+from qualreg.registration import autosave, journey, rendering
 from qualreg.registration.models import Registration
 from qualreg.registration.reveal import part_finished, shown_questions
-from qualreg.registration.session import logout_resident, resident_required
+from qualreg.registration.session import (
+    logout_resident,
+    remember_consent,
+    remembered_consent,
+    resident_required,
+)
 
 PARTS = QUESTIONNAIRE.parts
 PART_KEYS = [part.key for part in PARTS]
@@ -63,10 +70,13 @@ def second_language(request: HttpRequest) -> languages.Language | None:
 
 
 def _draft_or_redirect(request: HttpRequest) -> Registration | HttpResponse:
-    person = request.person  # type: ignore[attr-defined]
-    draft = journey.draft_of(person)
-    if draft is None or not journey.has_consent(draft):
+    draft = journey.draft_of_person_id(request.person_id)  # type: ignore[attr-defined]
+    if draft is None:
         return redirect("registration:start")
+    if draft.pk != remembered_consent(request):
+        if not journey.has_consent(draft):
+            return redirect("registration:start")
+        remember_consent(request, draft.pk)
     return draft
 
 
@@ -78,29 +88,53 @@ def part_view(request: HttpRequest, part_key: str) -> HttpResponse:
     if part_key not in PART_KEYS:
         raise Http404
     part = QUESTIONNAIRE.part(part_key)
+    if request.method == "POST":
+        return _post(request, part)  # the save itself checks the draft and the consent
     draft = _draft_or_redirect(request)
     if isinstance(draft, HttpResponse):
         return draft
-    if request.method == "POST":
-        return _post(request, part)
     return render_part(request, part, draft)
+
+
+def _question_views(
+    request: HttpRequest,
+    part: Part,
+    registration: Registration,
+    shown: list[Question] | None = None,
+) -> list[rendering.QuestionView]:
+    second = second_language(request)
+    if shown is None:
+        shown = shown_questions(
+            part, registration.answers, registration.passed, registration.attempted
+        )
+    return rendering.question_views(
+        part, shown, registration.answers, registration.attempted, second.code if second else None
+    )
+
+
+def _page_context(part: Part, views: list[rendering.QuestionView]) -> dict[str, Any]:
+    """What the title and the error summary need, on the page and in a save's answer."""
+    errors = rendering.error_summary(views)
+    return {
+        "part": part,
+        "part_number": PART_KEYS.index(part.key) + 1,
+        "part_count": len(PARTS),
+        "errors": errors,
+        "summary_state": rendering.fingerprint(errors),
+    }
 
 
 def render_part(request: HttpRequest, part: Part, registration: Registration) -> HttpResponse:
     second = second_language(request)
-    shown = shown_questions(part, registration.answers, registration.passed, registration.attempted)
-    views = rendering.question_views(
-        part, shown, registration.answers, registration.attempted, second.code if second else None
-    )
+    views = _question_views(request, part, registration)
     index = PART_KEYS.index(part.key)
+    nav = parts_nav(registration, part.key)
     context = {
-        "part": part,
-        "part_number": index + 1,
-        "part_count": len(PARTS),
-        "nav": parts_nav(registration, part.key),
+        **_page_context(part, views),
+        "nav": nav,
+        "nav_state": autosave.nav_state(registration.progress_percent, (e["state"] for e in nav)),
         "progress": registration.progress_percent,
         "questions": views,
-        "errors": rendering.error_summary(views),
         "is_first": index == 0,
         "is_last": index == len(PARTS) - 1,
         "second": second,
@@ -117,7 +151,6 @@ def _data(request: HttpRequest) -> dict[str, list[str]]:
 
 
 def _post(request: HttpRequest, part: Part) -> HttpResponse:
-    person = request.person  # type: ignore[attr-defined]
     post = request.POST
     action = post.get("action", "")
     goto = post.get("goto", "")
@@ -127,19 +160,23 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
         group_key, _sep, item_id = post["remove"].partition(":")
         remove = (group_key, item_id)
     try:
-        registration, problems = journey.save(
-            person,
+        registration, problems, shown = journey.save(
+            request.person_id,  # type: ignore[attr-defined]
             part,
             _data(request),
             language=translation.get_language(),
+            consented_registration=remembered_consent(request),
             moving_on=action == "next",
             add_group=add,
             remove_item=remove,
         )
     except journey.NoDraft:
         return redirect("registration:start")
+    remember_consent(request, registration.pk)
 
     if post.get("autosave") == "1":
+        if post.get("delta") == "1":
+            return _changes(request, part, registration, shown)
         return render_part(request, part, registration)
     here = reverse("registration:part", args=[part.key])
     if goto == "translate" or goto == "hide-translation":
@@ -170,6 +207,45 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
             return redirect("registration:summary")
         return redirect(f"{here}#{_next_open_anchor(part, registration)}")
     return redirect(here)
+
+
+def _changes(
+    request: HttpRequest, part: Part, registration: Registration, shown: list[Question]
+) -> JsonResponse:
+    """A save's answer to the script: the question keys in order (when they changed) and the
+    HTML of each question, the error summary and the navigation whose fingerprint changed."""
+    post = request.POST
+    displayed = autosave.displayed(post)
+    shown_states = dict(displayed)
+    views = _question_views(request, part, registration, shown)
+    question_template = get_template("registration/includes/question.html")
+    changes: dict[str, Any] = {
+        "questions": {
+            view.question.key: question_template.render({"q": view})
+            for view in views
+            if shown_states.get(view.question.key) != view.state
+        }
+    }
+    order = [view.question.key for view in views]
+    if order != [key for key, _state in displayed]:
+        changes["order"] = order
+    context = _page_context(part, views)
+    if post.get("summary") != context["summary_state"]:
+        changes["summary"] = get_template("registration/includes/summary_slot.html").render(context)
+        changes["title"] = get_template("registration/includes/document_title.html").render(context)
+    if not autosave.nav_unchanged(post.get("nav", ""), part, registration):
+        nav = parts_nav(registration, part.key)
+        changes["nav"] = get_template("registration/includes/parts_nav.html").render(
+            {
+                "nav": nav,
+                "nav_state": autosave.nav_state(
+                    registration.progress_percent, (e["state"] for e in nav)
+                ),
+                "progress": registration.progress_percent,
+                "form_id": "part-form",
+            }
+        )
+    return JsonResponse(changes)
 
 
 def _set_second_language(request: HttpRequest, code: str | None) -> None:

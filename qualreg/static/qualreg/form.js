@@ -1,5 +1,5 @@
-/* qualreg: save each answer when it changes and show the server's fresh part; warn before
-   the idle session ends. The server decides everything; without this script every page
+/* qualreg: save each answer when it changes and put in the part what the server says has
+   changed (new questions, marks, errors, the navigation); warn before the idle session ends. The server decides everything; without this script every page
    still works through its buttons. No framework, no inline script (CSP). */
 (function () {
   "use strict";
@@ -20,12 +20,22 @@
   /* q-<key> or q-<group>-<item>-<field>: keys never contain "-". */
   function questionKey(name) { return name.slice(2).split("-")[0]; }
 
+  function questionList() { return document.getElementById("questions"); }
+
+  /* The questions on the page by key, in page order. */
   function keysOnPage() {
     var keys = {};
-    document.querySelectorAll("#" + FORM_ID + " [data-key]").forEach(function (el) {
-      keys[el.getAttribute("data-key")] = el;
+    var list = questionList();
+    if (!list) return keys;
+    Array.prototype.forEach.call(list.children, function (el) {
+      if (el.hasAttribute("data-key")) keys[el.getAttribute("data-key")] = el;
     });
     return keys;
+  }
+
+  function stateOf(id) {
+    var el = document.getElementById(id);
+    return el ? el.getAttribute("data-state") || "" : "";
   }
 
   function isTyping(el) {
@@ -47,24 +57,54 @@
     }
   }
 
-  function swap(html) {
-    var fresh = new DOMParser().parseFromString(html, "text/html");
+  function fromHtml(html) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    return holder.content.firstElementChild;
+  }
+
+  function replace(id, html) {
+    var old = document.getElementById(id);
+    var next = html && fromHtml(html);
+    if (old && next) old.replaceWith(next);
+  }
+
+  /* Put in place what the server sent: the questions it sent in full, in its order; the
+     ones it did not send stay as they are, with what the person has typed in them. */
+  function apply(changes) {
     var active = document.activeElement;
     var activeId = active && active.id;
     var typed = isTyping(active) ? active.value : null;
+    var caret = typed !== null ? [active.selectionStart, active.selectionEnd] : null;
     var before = keysOnPage();
-    ["parts-nav", "part-content"].forEach(function (id) {
-      var next = fresh.getElementById(id);
-      var old = document.getElementById(id);
-      if (next && old) old.replaceWith(document.importNode(next, true));
+    var current = {};
+    var questions = changes.questions || {};
+    Object.keys(before).forEach(function (key) { current[key] = before[key]; });
+    Object.keys(questions).forEach(function (key) {
+      current[key] = fromHtml(questions[key]);
+      if (before[key]) before[key].replaceWith(current[key]);
     });
-    document.title = fresh.title;
+    var list = questionList();
+    var node = list.firstElementChild;
+    (changes.order || Object.keys(before)).forEach(function (key) {
+      var el = current[key];
+      if (!el) return;
+      if (el === node) { node = node.nextElementSibling; return; }
+      list.insertBefore(el, node);
+    });
+    while (node) { var next = node.nextElementSibling; node.remove(); node = next; }
+    replace("error-summary-slot", changes.summary);
+    replace("parts-nav", changes.nav);
+    if (changes.title) document.title = changes.title;
     var again = activeId && document.getElementById(activeId);
-    if (again) {
+    if (again && again !== active) {
       if (typed !== null && again.value !== typed) {
         again.value = typed;  // typed while the save was on its way: keep it, save it on leave
         again.addEventListener("blur", function () { save(again.name); }, { once: true });
       }
+      again.focus();
+      if (caret && again.setSelectionRange) again.setSelectionRange(caret[0], caret[1]);
+    } else if (again && document.activeElement !== again) {
       again.focus();
     }
     announceNew(before);
@@ -77,20 +117,28 @@
     queued = {};
     inFlight = true;
     var data = new FormData(form);
+    var shown = keysOnPage();
     data.delete("shown");
     keys.forEach(function (key) { data.append("shown", key); });
+    Object.keys(shown).forEach(function (key) {
+      data.append("displayed", key + ":" + (shown[key].getAttribute("data-state") || ""));
+    });
+    data.append("summary", stateOf("error-summary-slot"));
+    data.append("nav", stateOf("parts-nav"));
     data.append("autosave", "1");
-    fetch(window.location.pathname, {
-      method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "fetch" }
+    data.append("delta", "1");
+    fetch(window.location.pathname, {  // URL-encoded: smaller and cheaper to read than multipart
+      method: "POST", body: new URLSearchParams(data), credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" }
     }).then(function (response) {
       if (response.redirected) { window.location.assign(response.url); return null; }
       if (!response.ok) throw new Error(String(response.status));
-      return response.text();
-    }).then(function (html) {
+      return response.json();
+    }).then(function (changes) {
       inFlight = false;
       restartIdleTimer();
-      if (Object.keys(queued).length) { send(); return; }  // only the last answer's page is shown
-      if (html) swap(html);
+      if (Object.keys(queued).length) { send(); return; }  // the next answer's changes include these
+      if (changes) apply(changes);
     }).catch(function () {
       inFlight = false;  // the answer stays in the page and is saved by the next button press
     });

@@ -1,0 +1,47 @@
+"""The live save in a real Chromium: the next question appears without a page load, the focus
+stays where the person is, and the new question is announced."""
+
+import pytest
+
+from qualreg.registration.models import Registration
+from tests.registration.test_browser_journey import consent, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_answering_reveals_the_next_question_in_place_and_keeps_the_focus(
+    live_server, page, resident, code_for
+):
+    log_in(page, live_server.url, resident, code_for(resident))
+    consent(page)
+    page.fill("#q-birth_year", "1990")
+    page.locator("button[value=next] >> nth=-1").click()
+    page.wait_for_selector("#q-gender-woman")
+    page.evaluate("window.notReloaded = true")
+    saves = []
+    page.on("request", lambda r: saves.append(r) if r.method == "POST" else None)
+
+    page.focus("#q-gender-woman")
+    page.keyboard.press("Space")
+    page.wait_for_selector("#q-birth_country")
+    assert page.evaluate("window.notReloaded") is True  # no page load
+    assert page.evaluate("document.activeElement.id") == "q-gender-woman"
+    assert page.is_checked("#q-gender-woman")
+    assert page.locator("#q-gender-question .mark--answered").count() == 1
+    assert "New question: In which country were you born?" in page.inner_text("#live-status")
+    assert page.locator("#part-form input[name=shown]").evaluate_all(
+        "inputs => inputs.map(i => i.value)"
+    ) == ["birth_year", "gender", "birth_country"]
+    assert len(saves) == 1 and saves[0].headers["content-type"].startswith(
+        "application/x-www-form-urlencoded"
+    )
+    assert Registration.objects.get(person=resident).answers["gender"] == "woman"
+
+    # A wrong year: the error appears at the field and in the summary, typing is not lost.
+    page.fill("#q-birth_year", "19")
+    page.focus("#q-birth_country")  # leaving the field saves it
+    page.wait_for_selector("#q-birth_year-error")
+    assert page.evaluate("window.notReloaded") is True
+    assert page.locator("#error-summary a[href='#q-birth_year']").count() == 1
+    assert page.title().startswith("Error:")
+    assert page.evaluate("document.activeElement.id") == "q-birth_country"
