@@ -74,6 +74,11 @@ def register_failure(scope: str, key: str, *, limit: int, lockout_minutes: int) 
     return math.ceil(window.total_seconds()) if locked else 0
 
 
+def minutes_to_wait(seconds: int) -> int:
+    """Whole minutes to tell a person to wait: never "0 minutes"."""
+    return max(1, math.ceil(seconds / 60))
+
+
 def clear(scope: str, key: str) -> None:
     Throttle.objects.filter(scope=scope, key=_hashed(scope, key)).delete()
 

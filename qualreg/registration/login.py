@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from qualreg.centres.codes import LoginRefused, Refusal, redeem_login_code
+from qualreg.lib import throttle
 from qualreg.lib.net import client_address
 from qualreg.registration.session import current_person, login_resident, logout_resident
 
@@ -58,7 +57,7 @@ class LoginForm(forms.Form):
 
 
 def _wait_message(seconds: int) -> str:
-    minutes = max(1, math.ceil(seconds / 60))
+    minutes = throttle.minutes_to_wait(seconds)
     return ngettext(
         "Too many wrong tries. Wait %(minutes)d minute and try again.",
         "Too many wrong tries. Wait %(minutes)d minutes and try again.",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -36,7 +34,7 @@ class StaffLoginForm(AuthenticationForm):
 
 
 def _locked_message(seconds: int) -> str:
-    minutes = max(1, math.ceil(seconds / 60))
+    minutes = throttle.minutes_to_wait(seconds)
     return ngettext(
         "Too many failed sign-ins. Wait %(minutes)d minute and try again.",
         "Too many failed sign-ins. Wait %(minutes)d minutes and try again.",
