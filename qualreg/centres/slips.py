@@ -6,18 +6,17 @@ date format from CLDR (Babel knows every language we offer, Django does not).
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
-from babel.dates import format_date, format_time, get_datetime_format
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from qualreg.centres.codes import format_code
 from qualreg.centres.models import LoginCode, Person
 from qualreg.lib import languages
+from qualreg.lib.dates import format_moment
 
 NORWEGIAN = "nb"
 
@@ -26,16 +25,6 @@ NORWEGIAN = "nb"
 class Slip:
     person: Person
     columns: tuple[SafeString, ...]
-
-
-def format_expiry(moment: datetime.datetime, language_code: str) -> str:
-    """`12. desember 2026, 14:30` in Norwegian, `12 ديسمبر 2026، 2:30 م` in Arabic, …"""
-    locale = languages.get(language_code).babel_locale
-    local = timezone.localtime(moment)
-    pattern = get_datetime_format("long", locale=locale).replace("'", "")
-    return pattern.replace("{0}", format_time(local, "short", locale=locale)).replace(
-        "{1}", format_date(local, "long", locale=locale)
-    )
 
 
 def slip_languages(person: Person) -> tuple[str, ...]:
@@ -58,7 +47,7 @@ def render_slip(person: Person, login_code: LoginCode, plain_code: str) -> Slip:
                             "service_url": settings.SERVICE_URL,
                             "duf_display": person.duf_display,
                             "code": format_code(plain_code),
-                            "expires": format_expiry(login_code.expires_at, code),
+                            "expires": format_moment(login_code.expires_at, code),
                         },
                     )
                 )

@@ -8,7 +8,7 @@ import pytest
 
 from qualreg.centres.codes import redeem_login_code
 from qualreg.centres.models import LoginCode
-from qualreg.centres.slips import format_expiry
+from qualreg.lib.dates import format_moment as format_expiry
 from qualreg.privacy.models import AuditEvent
 from tests.centres.conftest import add_person
 

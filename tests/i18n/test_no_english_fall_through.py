@@ -58,9 +58,18 @@ def cldr_names(language: str) -> set[str]:
     return set(locale.languages.values()) | set(locale.territories.values())
 
 
+ENGLISH_DATES = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|\b[A-Za-z]{3,4}\. \d{1,2}, \d{4}|\b[ap]\.m\."  # Django's fallback: "nov. 29, 2026, 8 p.m."
+)
+
+
 def fall_through(html: bytes, language: str, pairs: dict[str, str]) -> list[str]:
     nodes, text = visible_texts(html, language)
-    found = []
+    # Dates come from CLDR: Django's own month names stop at the languages Django knows.
+    found = (
+        [m.group(0) for m in ENGLISH_DATES.finditer(text)] if language not in {"nb", "nn"} else []
+    )
     localised_names = cldr_names(language)
     for source, target in pairs.items():
         if target == source or not _LETTERS.search(source) or "%(" in source:

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import template
-from django.utils import translation
 
 from qualreg.centres.forms import language_choices
-from qualreg.centres.slips import format_expiry
 from qualreg.centres.status import status_label
 
 register = template.Library()
-
-
-@register.filter
-def local_datetime(moment: datetime.datetime | None) -> str:
-    """A moment as people of the page's language write it, in Norwegian time."""
-    if moment is None:
-        return ""
-    return format_expiry(moment, translation.get_language() or "nb")
 
 
 @register.filter

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from qualreg.lib.dates import format_moment
 from qualreg.lib.forms import error_summary as _error_summary
 
 register = template.Library()
@@ -30,3 +33,9 @@ def field(
 @register.simple_tag
 def form_errors(form: forms.Form) -> list[tuple[str, str]]:
     return _error_summary(form)
+
+
+@register.filter
+def local_datetime(moment: datetime.datetime | None) -> str:
+    """A moment as people of the page's language write it, in Norwegian time."""
+    return format_moment(moment) if moment is not None else ""
