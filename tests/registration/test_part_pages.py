@@ -75,7 +75,8 @@ def test_invalid_input_is_kept_and_reported(client, draft):
 
 def test_next_at_the_end_of_a_part_opens_the_next_part_and_back_returns(client, draft):
     answers = {"smartphone": "yes", "computer_access": "no", "computer_use_before": "never"}
-    answers |= {"can_do": ["messaging"], "it_certificate": "no", "computer_course_wish": "yes"}
+    answers |= {"can_do": ["messaging"], "it_certificate": "no", "online_forms": "yes"}
+    answers |= {"computer_course_wish": "yes"}
     draft.answers = answers
     draft.save()
     response = post_part(client, "digital", answers)

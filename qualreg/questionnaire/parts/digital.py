@@ -67,6 +67,12 @@ PART = Part(
             required=False,
         ),
         single(
+            "online_forms",
+            _("Have you filled in a form or applied for something on the internet?"),
+            YES_NO_DONT_KNOW,
+            required=False,
+        ),
+        single(
             "computer_course_wish",
             _("Would you like a course to learn more about computers?"),
             YES_NO_DONT_KNOW,

@@ -114,6 +114,27 @@ PART = Part(
             condition=Equals("paid_work", YES),
             required=False,
         ),
+        single(
+            "work_start_wish",
+            _("When would you like to start working in Norway?"),
+            (
+                Choice("soon", _("As soon as I can")),
+                Choice("after_norwegian", _("After I have learned some Norwegian")),
+                Choice("after_education", _("After I have taken education")),
+                Choice(DONT_KNOW, _("I don't know")),
+            ),
+            required=False,
+        ),
+        single(
+            "work_hours_wish",
+            _("Would you like to work full time or part time?"),
+            (
+                Choice("full_time", _("Full time")),
+                Choice("part_time", _("Part time")),
+                Choice(DONT_KNOW, _("I don't know")),
+            ),
+            required=False,
+        ),
         single("education_wish", _("Would you like to take education in Norway?"), YES_MAYBE_NO),
         multiple(
             "education_wish_kind",
@@ -169,6 +190,21 @@ PART = Part(
             "business_what",
             _("What kind of business?"),
             condition=OneOf("business_wish", YES_MAYBE),
+            required=False,
+        ),
+        single(
+            "volunteer_wish",
+            _(
+                "Would you like to do volunteer work in Norway, "
+                "for example in a sports club or an organisation?"
+            ),
+            YES_NO_DONT_KNOW,
+            required=False,
+        ),
+        text(
+            "volunteer_what",
+            _("What would you like to do as a volunteer?"),
+            condition=Equals("volunteer_wish", YES),
             required=False,
         ),
         multiple(
