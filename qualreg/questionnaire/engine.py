@@ -26,11 +26,13 @@ from qualreg.questionnaire.posting import (  # noqa: F401 - part of the engine's
     remove_item,
 )
 from qualreg.questionnaire.visibility import (  # noqa: F401 - part of the engine's surface
+    Resolved,
     _mapping,
     _resolve,
     _resolve_part,
     is_answered,
     prune,
+    resolve,
     visible_fields,
     visible_questions,
 )
@@ -184,9 +186,12 @@ def _validate_group(
                 errors[field_name(group, item_id, field)] = messages
 
 
-def validate(part: Part, answers: Any) -> dict[str, list[Any]]:
-    """Errors for the visible questions of a part, keyed by form field name."""
-    visible, effective = _resolve_part(part, answers)
+def validate(part: Part, answers: Any, resolved: Resolved | None = None) -> dict[str, list[Any]]:
+    """Errors for the visible questions of a part, keyed by form field name.
+
+    ``resolved``: the questionnaire resolved for these answers (see ``resolve``), if known.
+    """
+    visible, effective = _resolve_part(part, answers, resolved)
     raw = _mapping(answers)
     errors: dict[str, list[Any]] = {}
     for question in part.questions:
@@ -216,11 +221,12 @@ def status(question: Question, answers: Any, attempted: Any) -> str:
     return MISSING if tried and question.required else UNANSWERED
 
 
-def part_state(part: Part, answers: Any, attempted: Any) -> str:
+def part_state(part: Part, answers: Any, attempted: Any, resolved: Resolved | None = None) -> str:
     """not_started / in_progress / done / has_problems for the part's navigation."""
-    questions = visible_questions(part, answers)
+    resolved = _resolve_part(part, answers, resolved)  # one pass for both uses below
+    questions = visible_questions(part, answers, resolved)
     statuses = [status(q, answers, attempted) for q in questions]
-    errors = validate(part, answers)
+    errors = validate(part, answers, resolved)
     answered = statuses.count(ANSWERED)
     required_errors = {field_name(q) for q in questions if not is_answered(q, answers)}
     if MISSING in statuses or any(name not in required_errors for name in errors):
@@ -234,9 +240,11 @@ def part_state(part: Part, answers: Any, attempted: Any) -> str:
     return DONE if not errors else IN_PROGRESS
 
 
-def progress(questionnaire: Questionnaire, answers: Any) -> tuple[int, int]:
+def progress(
+    questionnaire: Questionnaire, answers: Any, resolved: Resolved | None = None
+) -> tuple[int, int]:
     """(answered visible questions, visible questions) over the whole questionnaire."""
-    visible, effective = _resolve(questionnaire, (), answers)
+    visible, effective = resolved if resolved is not None else _resolve(questionnaire, (), answers)
     total = answered = 0
     for question in questionnaire.questions():
         if question.key in visible:

@@ -113,6 +113,16 @@ class Question:
     add_label: Any = None  # repeat groups: "Add another education"
     item_title_field: str | None = None  # repeat groups: the field that names an item
 
+    def __post_init__(self) -> None:
+        # The codes of a fixed choice list never change: work them out once, not on every
+        # look-up (the engine asks for them for every answered question of every pass).
+        # A long list (LazyChoices) keeps its own cache and builds it on first use.
+        if not isinstance(self.choices, LazyChoices):
+            codes = frozenset(choice.code for choice in self.choices)
+            exclusive = frozenset(choice.code for choice in self.choices if choice.exclusive)
+            object.__setattr__(self, "_codes", codes)
+            object.__setattr__(self, "_exclusive_codes", exclusive)
+
     @property
     def text_limit(self) -> int:
         if self.max_length is not None:
@@ -124,13 +134,13 @@ class Question:
         """The valid choice codes (without building any labels)."""
         if isinstance(self.choices, LazyChoices):
             return self.choices.codes
-        return frozenset(choice.code for choice in self.choices)
+        return self._codes  # type: ignore[attr-defined, no-any-return]
 
     @property
     def exclusive_codes(self) -> frozenset[str]:
         if isinstance(self.choices, LazyChoices):
             return frozenset()
-        return frozenset(choice.code for choice in self.choices if choice.exclusive)
+        return self._exclusive_codes  # type: ignore[attr-defined, no-any-return]
 
     def choice(self, code: object) -> Choice | None:
         if not isinstance(code, str) or code not in self.codes:

@@ -109,12 +109,28 @@ def _resolve(questionnaire: Questionnaire | None, parts: tuple[Part, ...], answe
     return visible, effective
 
 
-def _resolve_part(part: Part, answers: Any):
+# (visible question keys, clean answers): what one pass over the questions decides.
+Resolved = tuple[set[str], dict[str, Any]]
+
+
+def resolve(questionnaire: Questionnaire, answers: Any) -> Resolved:
+    """One pass over the whole questionnaire for these answers.
+
+    Functions that take ``resolved`` accept this instead of walking the questions again; it
+    must come from the same answers and from the questionnaire that holds the part (or, for
+    a part outside any questionnaire, from that part alone). Treat it as read-only.
+    """
+    return _resolve(questionnaire, (), answers)
+
+
+def _resolve_part(part: Part, answers: Any, resolved: Resolved | None = None) -> Resolved:
+    if resolved is not None:
+        return resolved
     return _resolve(part.questionnaire, (part,), answers)
 
 
-def visible_questions(part: Part, answers: Any) -> list[Question]:
-    visible, _effective = _resolve_part(part, answers)
+def visible_questions(part: Part, answers: Any, resolved: Resolved | None = None) -> list[Question]:
+    visible, _effective = _resolve_part(part, answers, resolved)
     return [q for q in part.questions if q.key in visible]
 
 

@@ -18,6 +18,7 @@ from qualreg.questionnaire import engine
 from qualreg.questionnaire.conditions import ITEM_PREFIX, Condition
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.questionnaire.model import Part, Question
+from qualreg.registration.journey import resolved
 from qualreg.registration.models import Registration
 
 PART_STATES = (engine.NOT_STARTED, engine.IN_PROGRESS, engine.DONE, engine.HAS_PROBLEMS)
@@ -49,7 +50,9 @@ def nav_unchanged(shown_state: str, part: Part, registration: Registration) -> b
         return False
     for index, other in enumerate(QUESTIONNAIRE.parts):
         if other.key in parts_affected_by(part.key):
-            state = engine.part_state(other, registration.answers, registration.attempted)
+            state = engine.part_state(
+                other, registration.answers, registration.attempted, resolved(registration)
+            )
             if codes[index] != str(PART_STATES.index(state)):
                 return False
     return True

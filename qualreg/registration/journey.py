@@ -1,8 +1,11 @@
 """The respondent's registration as a service: find it, save answers into it, complete it.
 
-Views call these functions; every write happens inside a transaction that locks the draft
-row (`select_for_update`), so two tabs saving at once are applied one after the other and,
-because only the questions each tab showed are updated, neither wipes the other.
+Views call these functions. An answer save reads the draft without a lock, works out the new
+answers, and writes them only if the draft's `revision` is still the one it read; otherwise it
+reads the latest draft and merges again (after a few tries it takes the row lock instead).
+So two tabs saving at once are applied one after the other and, because only the questions
+each tab showed are updated, neither wipes the other; and no lock is held while the engine
+works, so app processes do not wait for each other.
 """
 
 from __future__ import annotations
@@ -126,9 +129,22 @@ def record_refusal(person: Person, language: str, version: str) -> None:
     )
 
 
-def progress_percent(answers: Any) -> int:
-    answered, total = engine.progress(QUESTIONNAIRE, answers)
+def progress_percent(answers: Any, resolved_answers: engine.Resolved | None = None) -> int:
+    answered, total = engine.progress(QUESTIONNAIRE, answers, resolved_answers)
     return round(100 * answered / total) if total else 0
+
+
+def resolved(registration: Registration) -> engine.Resolved:
+    """The engine's pass over the registration's answers (which questions apply, clean
+    answers), worked out once per answers document and shared by everything that renders or
+    saves it in this request. Answers are never changed in place (the engine returns new
+    documents), so the document's identity tells whether the pass still holds."""
+    memo = registration.__dict__.get("_resolved")
+    if memo is not None and memo[0] is registration.answers:
+        return memo[1]  # type: ignore[no-any-return]
+    result = engine.resolve(QUESTIONNAIRE, registration.answers)
+    registration.__dict__["_resolved"] = (registration.answers, result)
+    return result
 
 
 def _locked_draft(person_id: int) -> Registration:
@@ -136,6 +152,14 @@ def _locked_draft(person_id: int) -> Registration:
         return Registration.objects.select_for_update().get(
             person_id=person_id, status=Registration.Status.DRAFT
         )
+    except Registration.DoesNotExist:
+        raise NoDraft from None
+
+
+def _read_draft(person_id: int) -> Registration:
+    """The draft as it is now, without a lock (an optimistic save checks its revision)."""
+    try:
+        return Registration.objects.get(person_id=person_id, status=Registration.Status.DRAFT)
     except Registration.DoesNotExist:
         raise NoDraft from None
 
@@ -156,6 +180,8 @@ class Saved(NamedTuple):
 
 # The columns a save may change; `updated_at` is the last activity, touched by every save.
 SAVED_FIELDS = ("answers", "attempted", "passed", "language", "progress_percent")
+# Optimistic tries before a save takes the row lock (another tab saving at the same moment).
+OPTIMISTIC_TRIES = 5
 
 
 def save(
@@ -177,45 +203,97 @@ def save(
     `consented_registration` is a draft id already known to be consented (no query then).
     Moving on marks empty required questions as "tried to go on" and optional ones as passed,
     so that the next question is revealed.
-    """
-    from qualreg.registration.reveal import shown_questions
 
-    problems: dict[str, list[Any]] = {}
-    with transaction.atomic():
+    The draft is read without a lock and written only if nobody wrote it in between (its
+    `revision` is unchanged); otherwise the post is merged again into the latest answers.
+    """
+    merge = {"moving_on": moving_on, "add_group": add_group, "remove_item": remove_item}
+    for _try in range(OPTIMISTIC_TRIES):
+        registration = _read_draft(person_id)
+        if registration.pk != consented_registration and not has_consent(registration):
+            raise NoConsent
+        consented_registration = registration.pk
+        revision = registration.revision
+        saved, changed = _merge(registration, part, data, language, **merge)
+        if _write_if_unchanged(registration, changed, revision):
+            return saved
+    with transaction.atomic():  # a busy draft: wait for the row lock rather than try again
         registration = _locked_draft(person_id)
         if registration.pk != consented_registration and not has_consent(registration):
             raise NoConsent
-        before = {name: getattr(registration, name) for name in SAVED_FIELDS}
-        answers = engine.answers_from_post(part, registration.answers, data)
-        if add_group and _group_in(part, add_group):
-            answers, _item_id = engine.add_item(answers, add_group, QUESTIONNAIRE)
-        if remove_item and _group_in(part, remove_item[0]):
-            answers = engine.remove_item(answers, remove_item[0], remove_item[1], QUESTIONNAIRE)
-        passed = registration.passed if isinstance(registration.passed, list) else []
-        attempted = registration.attempted if isinstance(registration.attempted, list) else []
-        if moving_on:
-            # Only what was on the page counts: a question revealed by this very post is new.
-            on_page = set(data.get("shown") or [])
-            shown = [
-                q for q in shown_questions(part, answers, passed, attempted) if q.key in on_page
-            ]
-            problems = _problems(part, answers, shown)
-            empty = [q for q in shown if not engine.is_answered(q, answers)]
-            attempted = _add_unique(attempted, (q.key for q in empty if q.required))
-            attempted = _add_unique(
-                attempted, (q.key for q in shown if q.kind == Kind.GROUP and _has(problems, q))
-            )
-            if not problems:
-                passed = _add_unique(passed, (q.key for q in empty if not q.required))
-        answers, shown = _open_first_items(part, answers, passed, attempted)
-        registration.answers = answers
-        registration.attempted = attempted
-        registration.passed = passed
-        registration.language = language
-        registration.progress_percent = progress_percent(answers)
-        changed = [name for name in SAVED_FIELDS if getattr(registration, name) != before[name]]
+        saved, changed = _merge(registration, part, data, language, **merge)
         registration.save(update_fields=[*changed, "updated_at"])
-    return Saved(registration, problems, shown)
+    return saved
+
+
+def _write_if_unchanged(registration: Registration, changed: list[str], revision: int) -> bool:
+    """Write the changed columns (and the time of this activity) if the draft is still at
+    `revision`; a new revision only when something changed. False when another save came
+    first (or the draft was completed meanwhile)."""
+    values: dict[str, Any] = {name: getattr(registration, name) for name in changed}
+    if changed:
+        values["revision"] = revision + 1
+    values["updated_at"] = timezone.now()
+    written = Registration.objects.filter(
+        pk=registration.pk, revision=revision, status=Registration.Status.DRAFT
+    ).update(**values)
+    if written:
+        registration.revision = values.get("revision", revision)
+        registration.updated_at = values["updated_at"]
+    return bool(written)
+
+
+def _merge(
+    registration: Registration,
+    part: Part,
+    data: Mapping[str, Any],
+    language: str,
+    *,
+    moving_on: bool,
+    add_group: str | None,
+    remove_item: tuple[str, str] | None,
+) -> tuple[Saved, list[str]]:
+    """Apply the post to the registration as read (in memory only); returns what `save`
+    returns and the names of the columns that changed."""
+    from qualreg.registration.reveal import shown_questions
+
+    problems: dict[str, list[Any]] = {}
+    before = {name: getattr(registration, name) for name in SAVED_FIELDS}
+    answers = engine.answers_from_post(part, registration.answers, data)
+    if add_group and _group_in(part, add_group):
+        answers, _item_id = engine.add_item(answers, add_group, QUESTIONNAIRE)
+    if remove_item and _group_in(part, remove_item[0]):
+        answers = engine.remove_item(answers, remove_item[0], remove_item[1], QUESTIONNAIRE)
+    passed = registration.passed if isinstance(registration.passed, list) else []
+    attempted = registration.attempted if isinstance(registration.attempted, list) else []
+    resolved_answers = engine.resolve(QUESTIONNAIRE, answers)
+    if moving_on:
+        # Only what was on the page counts: a question revealed by this very post is new.
+        on_page = set(data.get("shown") or [])
+        shown = [
+            q
+            for q in shown_questions(part, answers, passed, attempted, resolved_answers)
+            if q.key in on_page
+        ]
+        problems = _problems(part, answers, shown, resolved_answers)
+        empty = [q for q in shown if not engine.is_answered(q, answers)]
+        attempted = _add_unique(attempted, (q.key for q in empty if q.required))
+        attempted = _add_unique(
+            attempted, (q.key for q in shown if q.kind == Kind.GROUP and _has(problems, q))
+        )
+        if not problems:
+            passed = _add_unique(passed, (q.key for q in empty if not q.required))
+    answers, shown, resolved_answers = _open_first_items(
+        part, answers, passed, attempted, resolved_answers
+    )
+    registration.answers = answers
+    registration.__dict__["_resolved"] = (answers, resolved_answers)  # see resolved()
+    registration.attempted = attempted
+    registration.passed = passed
+    registration.language = language
+    registration.progress_percent = progress_percent(answers, resolved_answers)
+    changed = [name for name in SAVED_FIELDS if getattr(registration, name) != before[name]]
+    return Saved(registration, problems, shown), changed
 
 
 def _group_in(part: Part, key: str) -> bool:
@@ -228,9 +306,11 @@ def _has(problems: Mapping[str, Any], group: Question) -> bool:
     return any(name == prefix or name.startswith(prefix + "-") for name in problems)
 
 
-def _problems(part: Part, answers: Any, shown: list[Question]) -> dict[str, list[Any]]:
+def _problems(
+    part: Part, answers: Any, shown: list[Question], resolved_answers: engine.Resolved
+) -> dict[str, list[Any]]:
     """The engine's errors for the questions on the page."""
-    errors = engine.validate(part, answers)
+    errors = engine.validate(part, answers, resolved_answers)
     names = [engine.field_name(q) for q in shown]
     return {
         name: messages
@@ -240,31 +320,34 @@ def _problems(part: Part, answers: Any, shown: list[Question]) -> dict[str, list
 
 
 def _open_first_items(
-    part: Part, answers: Any, passed: list, attempted: list
-) -> tuple[dict, list[Question]]:
+    part: Part, answers: Any, passed: list, attempted: list, resolved_answers: engine.Resolved
+) -> tuple[dict, list[Question], engine.Resolved]:
     """A repeat group that has just come into view opens with one empty item to fill in.
-    Returns the answers and the questions shown with them."""
+    Returns the answers, the questions shown with them and the engine's pass over them
+    (`resolved_answers` is the pass over the answers given)."""
     from qualreg.registration.reveal import shown_questions
 
-    shown = shown_questions(part, answers, passed, attempted)
+    shown = shown_questions(part, answers, passed, attempted, resolved_answers)
     opened = False
     for question in shown:
         if question.kind == Kind.GROUP and not engine.is_answered(question, answers):
             answers, _item_id = engine.add_item(answers, question.key, QUESTIONNAIRE)
             opened = True
     if opened:  # an answered group may reveal what follows it
-        shown = shown_questions(part, answers, passed, attempted)
-    return answers, shown
+        resolved_answers = engine.resolve(QUESTIONNAIRE, answers)
+        shown = shown_questions(part, answers, passed, attempted, resolved_answers)
+    return answers, shown, resolved_answers
 
 
 def missing_answers(answers: Any) -> list[tuple[Part, Question, str, list[Any]]]:
     """Every problem that blocks completion: (part, question, field name, messages)."""
     rows = []
+    resolved_answers = engine.resolve(QUESTIONNAIRE, answers)
     for part in QUESTIONNAIRE.parts:
-        errors = engine.validate(part, answers)
+        errors = engine.validate(part, answers, resolved_answers)
         if not errors:
             continue
-        for question in engine.visible_questions(part, answers):
+        for question in engine.visible_questions(part, answers, resolved_answers):
             prefix = engine.field_name(question)
             for name, messages in errors.items():
                 if name == prefix or name.startswith(prefix + "-"):

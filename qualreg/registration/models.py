@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +42,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # Goes up with every write, so that an answer save that read the draft without a lock
+    # can tell whether another save came in between (see journey.save).
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("registration")
@@ -55,6 +60,14 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.sequence} ({self.get_status_display()})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every write through the model is a new revision, so that an optimistic answer
+        save that read the draft before it merges into the latest answers instead."""
+        self.revision += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
+        super().save(*args, **kwargs)
 
     @property
     def is_completed(self) -> bool:

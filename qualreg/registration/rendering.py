@@ -276,12 +276,13 @@ def question_views(
     answers: Any,
     attempted: Any,
     second: str | None = None,
+    resolved: engine.Resolved | None = None,
 ) -> list[QuestionView]:
     answers = answers if isinstance(answers, Mapping) else {}
     tried_keys = (
         {k for k in attempted if isinstance(k, str)} if isinstance(attempted, list) else set()
     )
-    errors = engine.validate(part, answers)
+    errors = engine.validate(part, answers, resolved)
     views = []
     for question in shown:
         name = engine.field_name(question)

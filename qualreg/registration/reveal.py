@@ -17,8 +17,10 @@ def _keys(value: Any) -> set[str]:
     return {k for k in value if isinstance(k, str)} if isinstance(value, list) else set()
 
 
-def shown_questions(part: Part, answers: Any, passed: Any, attempted: Any) -> list[Question]:
-    visible = engine.visible_questions(part, answers)
+def shown_questions(
+    part: Part, answers: Any, passed: Any, attempted: Any, resolved: engine.Resolved | None = None
+) -> list[Question]:
+    visible = engine.visible_questions(part, answers, resolved)
     done = _keys(passed)
     touched = done | _keys(attempted)
     first_open = next(
@@ -36,10 +38,12 @@ def shown_questions(part: Part, answers: Any, passed: Any, attempted: Any) -> li
     return visible[: max(first_open, last_touched) + 1]
 
 
-def part_finished(part: Part, answers: Any, passed: Any) -> bool:
+def part_finished(
+    part: Part, answers: Any, passed: Any, resolved: engine.Resolved | None = None
+) -> bool:
     """Every visible question answered or deliberately passed: Next may open the next part."""
     done = _keys(passed)
     return all(
         engine.is_answered(q, answers) or q.key in done
-        for q in engine.visible_questions(part, answers)
+        for q in engine.visible_questions(part, answers, resolved)
     )

@@ -30,7 +30,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if not journey.has_consent(draft):
         return redirect("registration:consent")
     for part in QUESTIONNAIRE.parts:
-        state = engine.part_state(part, draft.answers, draft.attempted)
+        state = engine.part_state(part, draft.answers, draft.attempted, journey.resolved(draft))
         if state != engine.DONE:
             return redirect("registration:part", part_key=part.key)
     return redirect("registration:summary")

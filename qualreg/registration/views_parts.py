@@ -48,12 +48,15 @@ STATE_LABELS = {
 
 
 def parts_nav(registration: Registration, current: str | None) -> list[dict[str, Any]]:
+    resolved = journey.resolved(registration)
     return [
         {
             "part": part,
             "number": number,
             "state": (
-                state := engine.part_state(part, registration.answers, registration.attempted)
+                state := engine.part_state(
+                    part, registration.answers, registration.attempted, resolved
+                )
             ),
             "state_label": STATE_LABELS[state],
             "current": part.key == current,
@@ -103,12 +106,18 @@ def _question_views(
     shown: list[Question] | None = None,
 ) -> list[rendering.QuestionView]:
     second = second_language(request)
+    resolved = journey.resolved(registration)
     if shown is None:
         shown = shown_questions(
-            part, registration.answers, registration.passed, registration.attempted
+            part, registration.answers, registration.passed, registration.attempted, resolved
         )
     return rendering.question_views(
-        part, shown, registration.answers, registration.attempted, second.code if second else None
+        part,
+        shown,
+        registration.answers,
+        registration.attempted,
+        second.code if second else None,
+        resolved,
     )
 
 
@@ -201,7 +210,9 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
     if action == "next":
         if problems:
             return redirect(f"{here}#error-summary")
-        if part_finished(part, registration.answers, registration.passed):
+        if part_finished(
+            part, registration.answers, registration.passed, journey.resolved(registration)
+        ):
             if index + 1 < len(PARTS):
                 return redirect("registration:part", part_key=PART_KEYS[index + 1])
             return redirect("registration:summary")
@@ -263,7 +274,13 @@ def _last_item_anchor(registration: Registration, part: Part, group_key: str) ->
 
 
 def _next_open_anchor(part: Part, registration: Registration) -> str:
-    shown = shown_questions(part, registration.answers, registration.passed, registration.attempted)
+    shown = shown_questions(
+        part,
+        registration.answers,
+        registration.passed,
+        registration.attempted,
+        journey.resolved(registration),
+    )
     for question in shown:
         if not engine.is_answered(question, registration.answers):
             return f"{engine.field_name(question)}-question"

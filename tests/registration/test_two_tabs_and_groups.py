@@ -2,6 +2,8 @@
 
 import pytest
 
+from qualreg.questionnaire.definition import QUESTIONNAIRE
+from qualreg.registration import journey
 from qualreg.registration.models import Registration
 from tests.registration.conftest import post_part, soup
 
@@ -15,6 +17,56 @@ def test_two_tabs_saving_different_questions_keep_both_answers(client, draft):
     post_part(client, "personal", {"birth_year": "1991"}, autosave="1")
     answers = Registration.objects.get(pk=draft.pk).answers
     assert answers == {"birth_year": "1991", "home_language": "ara"}
+
+
+def other_tab_saves_after_each_read(monkeypatch, draft, times):
+    """Make the next `times` reads of the draft go stale at once: after each, another tab's
+    save lands before the reader writes. Returns the answers that other tab saved."""
+    read = journey._read_draft
+    other = [("home_language", "ara"), ("english_speak", "2"), ("english_read_write", "3")]
+    other += [
+        ("norwegian_speak", "1"),
+        ("norwegian_read_write", "2"),
+        ("other_languages_any", "no"),
+    ]
+    landed: dict[str, str] = {}
+
+    def stale_read(person_id):
+        registration = read(person_id)
+        if len(landed) < times:
+            key, value = other[len(landed)]
+            landed[key] = value
+            journey.save(
+                person_id,
+                QUESTIONNAIRE.part("language"),
+                {"shown": [key], f"q-{key}": [value]},
+                language="en",
+                consented_registration=draft.pk,
+            )
+        return registration
+
+    monkeypatch.setattr(journey, "_read_draft", stale_read)
+    return landed
+
+
+@pytest.mark.parametrize("times", [1, journey.OPTIMISTIC_TRIES])
+def test_a_save_whose_read_went_stale_merges_into_the_latest_answers(
+    client, draft, monkeypatch, times
+):
+    # Another tab's save lands between this save's read and its write (once; or on every
+    # optimistic try, so that the save falls back to the row lock): both answers are kept.
+    draft.answers = {"birth_year": "1990"}
+    draft.save()
+    landed = other_tab_saves_after_each_read(monkeypatch, draft, times)
+    response = client.post(
+        "/en/form/personal/",
+        {"shown": ["gender"], "q-gender": "woman", "autosave": "1", "delta": "1"},
+    )
+    assert response.status_code == 200
+    assert len(landed) == times
+    saved = Registration.objects.get(pk=draft.pk)
+    assert saved.answers == {"birth_year": "1990", "gender": "woman", **landed}
+    assert saved.revision == draft.revision + times + 1
 
 
 def test_an_automatic_save_of_one_question_leaves_the_others_alone(client, draft):
