@@ -185,7 +185,7 @@ def save_request(port: int, session_key: str) -> tuple[str, dict[str, str]]:
     question = next(q for q in QUESTIONNAIRE.part("personal").questions if q.kind == "single")
     name = field_name(question)
     value = next(c.code for c in question.choices)
-    fields = [(k, v) for k, v in form.fields if k not in ("shown", name)] + [(name, value)]
+    fields = [(k, v) for k, v in form.fields if k == "csrfmiddlewaretoken"] + [(name, value)]
     fields += [("shown", question.key)] + [("displayed", d) for d in form.displayed]
     fields += [("summary", form.states.get("error-summary-slot", ""))]
     fields += [("nav", form.states.get("parts-nav", "")), ("autosave", "1"), ("delta", "1")]

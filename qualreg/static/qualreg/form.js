@@ -116,9 +116,16 @@
     if (!form || !keys.length) return;
     queued = {};
     inFlight = true;
-    var data = new FormData(form);
+    /* Only the changed questions' fields: the server updates the questions named in
+       "shown" and nothing else, so the rest of the form need not travel. */
+    var data = new FormData();
+    new FormData(form).forEach(function (value, name) {
+      if (name === "csrfmiddlewaretoken" ||
+          (name.indexOf("q-") === 0 && keys.indexOf(questionKey(name)) !== -1)) {
+        data.append(name, value);
+      }
+    });
     var shown = keysOnPage();
-    data.delete("shown");
     keys.forEach(function (key) { data.append("shown", key); });
     Object.keys(shown).forEach(function (key) {
       data.append("displayed", key + ":" + (shown[key].getAttribute("data-state") || ""));
