@@ -125,8 +125,10 @@ class Equals(Condition):
         yield self.key, (self.value,)
 
 
-@dataclass(frozen=True)
-class OneOf(Condition):
+@dataclass(frozen=True, init=False)
+class _ChoiceCondition(Condition):
+    """A condition on one question and a set of its choice codes."""
+
     key: str
     values: tuple[str, ...]
 
@@ -134,6 +136,12 @@ class OneOf(Condition):
         object.__setattr__(self, "key", key)
         object.__setattr__(self, "values", tuple(values))
 
+    def references(self):
+        yield self.key, self.values
+
+
+@dataclass(frozen=True, init=False)
+class OneOf(_ChoiceCondition):
     def holds(self, answers, item=None):
         value = lookup(self.key, answers, item)
         return isinstance(value, str) and value in self.values
@@ -144,9 +152,6 @@ class OneOf(Condition):
             "answers": _answer_words(self.key, self.values, questionnaire, group),
         }
 
-    def references(self):
-        yield self.key, self.values
-
 
 def _selected(value: t.Any) -> set[str]:
     if isinstance(value, str):
@@ -156,16 +161,9 @@ def _selected(value: t.Any) -> set[str]:
     return set()
 
 
-@dataclass(frozen=True)
-class AnySelected(Condition):
+@dataclass(frozen=True, init=False)
+class AnySelected(_ChoiceCondition):
     """At least one of the codes is among the answers to a checkbox (or one-answer) question."""
-
-    key: str
-    values: tuple[str, ...]
-
-    def __init__(self, key: str, values) -> None:
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "values", tuple(values))
 
     def holds(self, answers, item=None):
         return bool(_selected(lookup(self.key, answers, item)) & set(self.values))
@@ -176,20 +174,10 @@ class AnySelected(Condition):
             "answers": _answer_words(self.key, self.values, questionnaire, group),
         }
 
-    def references(self):
-        yield self.key, self.values
 
-
-@dataclass(frozen=True)
-class NoneSelected(Condition):
+@dataclass(frozen=True, init=False)
+class NoneSelected(_ChoiceCondition):
     """The question is answered and none of the codes is among its answers."""
-
-    key: str
-    values: tuple[str, ...]
-
-    def __init__(self, key: str, values) -> None:
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "values", tuple(values))
 
     def holds(self, answers, item=None):
         selected = _selected(lookup(self.key, answers, item))
@@ -200,9 +188,6 @@ class NoneSelected(Condition):
             "question": _question_words(self.key, questionnaire, group),
             "answers": _answer_words(self.key, self.values, questionnaire, group),
         }
-
-    def references(self):
-        yield self.key, self.values
 
 
 @dataclass(frozen=True)
