@@ -269,9 +269,24 @@ def _write_if_unchanged(registration: Registration, changed: list[str], revision
     if changed:
         values["revision"] = revision + 1
     values["updated_at"] = timezone.now()
-    written = Registration.objects.filter(
-        pk=registration.pk, revision=revision, status=Registration.Status.DRAFT
-    ).update(**values)
+    quote = connection.ops.quote_name
+    meta = Registration._meta
+    fields = [meta.get_field(name) for name in values]
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    params = [
+        field.get_db_prep_save(value, connection)
+        for field, value in zip(fields, values.values(), strict=True)
+    ]
+    params += [registration.pk, revision, Registration.Status.DRAFT]
+    # Only our own quoted names are formatted in; the values are parameters.
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {assignments} "  # noqa: S608
+        f"WHERE {quote(meta.pk.column)} = %s AND {quote('revision')} = %s "
+        f"AND {quote('status')} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        written = cursor.rowcount
     if written:
         registration.revision = values.get("revision", revision)
         registration.updated_at = values["updated_at"]
