@@ -1,6 +1,7 @@
 """Part 7, Other: activities the person used to do, interests, and wishes for education and work."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qualreg.questionnaire.codelists import ISCED_FIELDS, OTHER_OCCUPATION
 from qualreg.questionnaire.conditions import AnySelected, Equals, OneOf
@@ -69,7 +70,7 @@ INTERESTS = (
 
 PART = Part(
     key="other",
-    title=_("Other"),
+    title=pgettext_lazy("title of the last part of the form", "Other"),
     intro=_("What you used to do, what you like, and what you wish for in Norway."),
     questions=(
         multiple(

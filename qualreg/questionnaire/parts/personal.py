@@ -4,6 +4,7 @@ No name, no contact data, no religion, ethnicity or health.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qualreg.questionnaire.codelists import CITIZENSHIPS, COUNTRIES
 from qualreg.questionnaire.conditions import Equals, NumberCompare, OneOf
@@ -36,7 +37,7 @@ PART = Part(
             (
                 Choice("woman", _("Woman")),
                 Choice("man", _("Man")),
-                Choice("other", _("Other")),
+                Choice("other", pgettext_lazy("gender", "Other")),
                 Choice(PREFER_NOT, _("I prefer not to say")),
             ),
         ),
