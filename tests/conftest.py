@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -84,9 +82,3 @@ def code_for(staff: User):  # type: ignore[no-untyped-def]
         return issue_login_code(person, issued_by=staff)[1]
 
     return issue
-
-
-@pytest.fixture
-def chromium_path() -> Iterator[str]:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    yield path

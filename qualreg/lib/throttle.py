@@ -38,42 +38,6 @@ def _row_for_update(scope: str, key: str, now: datetime.datetime) -> Throttle:
     raise RuntimeError("throttle row could not be created or found")
 
 
-def seconds_locked(scope: str, key: str) -> int:
-    """How many seconds `key` must still wait; 0 when it may try."""
-    now = timezone.now()
-    locked_until = (
-        Throttle.objects.filter(scope=scope, key=_hashed(scope, key), locked_until__gt=now)
-        .values_list("locked_until", flat=True)
-        .first()
-    )
-    if locked_until is None:
-        return 0
-    return max(1, math.ceil((locked_until - now).total_seconds()))
-
-
-def register_failure(scope: str, key: str, *, limit: int, lockout_minutes: int) -> int:
-    """Count one failure; returns the seconds to wait if this failure locked the key, else 0.
-
-    Failures are counted within a window as long as the lockout; the count starts again
-    after a lockout or after a quiet window.
-    """
-    now = timezone.now()
-    window = datetime.timedelta(minutes=lockout_minutes)
-    with transaction.atomic():
-        row = _row_for_update(scope, key, now)
-        if row.window_started_at <= now - window:
-            row.failures = 0
-            row.window_started_at = now
-        row.failures += 1
-        locked = row.failures >= limit
-        if locked:
-            row.locked_until = now + window
-            row.failures = 0
-            row.window_started_at = now
-        row.save()
-    return math.ceil(window.total_seconds()) if locked else 0
-
-
 def minutes_to_wait(seconds: int) -> int:
     """Whole minutes to tell a person to wait: never "0 minutes"."""
     return max(1, math.ceil(seconds / 60))
