@@ -12,11 +12,13 @@ from qualreg.registration.models import ConsentRecord
 from qualreg.registration.session import SESSION_KEY
 
 
-def resident_with_session(number: int, answers: dict[str, Any]) -> str:
-    """A resident with a consented draft holding `answers`; returns a session key."""
+def resident_with_session(duf_number: str, answers: dict[str, Any], language: str = "en") -> str:
+    """A resident with a consented draft holding `answers`; returns a session key.
+
+    Shared by the benchmark and the tests that need a resident far into the form."""
     centre, _ = Centre.objects.get_or_create(name="Bench mottak")
-    person = Person.objects.create(duf_number=f"2015{number:08d}", centre=centre)
-    registration = journey.begin(person, "en")
+    person = Person.objects.create(duf_number=duf_number, centre=centre)
+    registration = journey.begin(person, language)
     registration.answers = answers
     registration.progress_percent = journey.progress_percent(answers)
     registration.save()
@@ -24,7 +26,7 @@ def resident_with_session(number: int, answers: dict[str, Any]) -> str:
         person=person,
         registration=registration,
         text_version="bench",
-        language="en",
+        language=language,
         decision=ConsentRecord.Decision.CONSENTED,
     )
     session = SessionStore()

@@ -232,7 +232,9 @@ def main() -> None:
 
     answers = answered_document()
     answered = count_answered(answers)
-    sessions = [resident_with_session(number, answers) for number in range(CLIENTS + 1)]
+    sessions = [
+        resident_with_session(f"2015{number:08d}", answers) for number in range(CLIENTS + 1)
+    ]
     medians = measure_render(sessions[-1])
 
     port = free_port()

@@ -6,37 +6,19 @@ from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
-from django.contrib.sessions.backends.db import SessionStore
 
-from qualreg.centres.models import Person
+from bench.fixtures import resident_with_session
 from qualreg.lib.catalogues import LOCALE_DIR
 from qualreg.questionnaire.samples import answered_document
-from qualreg.registration import journey
-from qualreg.registration.models import ConsentRecord
-from qualreg.registration.session import SESSION_KEY
 
 
 @pytest.fixture
-def resident_session(centre: Any) -> Any:
+def resident_session(db: Any) -> Any:
     """Log a resident with a consented draft holding `answered_document()` into a client."""
 
-    def log_in(client: Any, language: str, duf_number: str = "201611112222") -> Person:
-        person = Person.objects.create(duf_number=duf_number, centre=centre)
-        registration = journey.begin(person, language)
-        registration.answers = answered_document()
-        registration.save()
-        ConsentRecord.objects.create(
-            person=person,
-            registration=registration,
-            text_version="test",
-            language=language,
-            decision=ConsentRecord.Decision.CONSENTED,
-        )
-        session = SessionStore()
-        session[SESSION_KEY] = person.pk
-        session.create()
-        client.cookies["sessionid"] = session.session_key
-        return person
+    def log_in(client: Any, language: str, duf_number: str = "201611112222") -> None:
+        key = resident_with_session(duf_number, answered_document(), language)
+        client.cookies["sessionid"] = key
 
     return log_in
 
