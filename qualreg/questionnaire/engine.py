@@ -221,12 +221,22 @@ def status(question: Question, answers: Any, attempted: Any) -> str:
     return MISSING if tried and question.required else UNANSWERED
 
 
-def part_state(part: Part, answers: Any, attempted: Any, resolved: Resolved | None = None) -> str:
-    """not_started / in_progress / done / has_problems for the part's navigation."""
+def part_state(
+    part: Part,
+    answers: Any,
+    attempted: Any,
+    resolved: Resolved | None = None,
+    errors: Mapping[str, list[Any]] | None = None,
+) -> str:
+    """not_started / in_progress / done / has_problems for the part's navigation.
+
+    ``errors``: ``validate(part, answers, resolved)``, if known.
+    """
     resolved = _resolve_part(part, answers, resolved)  # one pass for both uses below
     questions = visible_questions(part, answers, resolved)
     statuses = [status(q, answers, attempted) for q in questions]
-    errors = validate(part, answers, resolved)
+    if errors is None:
+        errors = validate(part, answers, resolved)
     answered = statuses.count(ANSWERED)
     required_errors = {field_name(q) for q in questions if not is_answered(q, answers)}
     if MISSING in statuses or any(name not in required_errors for name in errors):
@@ -243,14 +253,13 @@ def part_state(part: Part, answers: Any, attempted: Any, resolved: Resolved | No
 def progress(
     questionnaire: Questionnaire, answers: Any, resolved: Resolved | None = None
 ) -> tuple[int, int]:
-    """(answered visible questions, visible questions) over the whole questionnaire."""
-    visible, effective = resolved if resolved is not None else _resolve(questionnaire, (), answers)
-    total = answered = 0
-    for question in questionnaire.questions():
-        if question.key in visible:
-            total += 1
-            answered += is_answered(question, effective)
-    return answered, total
+    """(answered visible questions, visible questions) over the whole questionnaire.
+
+    The pass keeps a clean answer only for a visible question, and only a non-empty one, so
+    counting them is counting the answered visible questions.
+    """
+    visible, effective = resolved if resolved is not None else resolve(questionnaire, answers)
+    return len(effective), len(visible)
 
 
 # Summary ----------------------------------------------------------------------------------
@@ -294,7 +303,7 @@ def summary(
     Unanswered questions get the row text "Not answered". A repeat group gives one row per
     item: the group question and the item's fields as "Question: answer" lines.
     """
-    visible, effective = _resolve(questionnaire, (), answers)
+    visible, effective = _resolve(questionnaire, None, answers)
     not_answered = str(_("Not answered"))
     result = []
     for part in questionnaire.parts:

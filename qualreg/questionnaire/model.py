@@ -6,6 +6,7 @@ Nothing here knows about requests, templates or the database; the engine reads t
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
@@ -113,34 +114,27 @@ class Question:
     add_label: Any = None  # repeat groups: "Add another education"
     item_title_field: str | None = None  # repeat groups: the field that names an item
 
-    def __post_init__(self) -> None:
-        # The codes of a fixed choice list never change: work them out once, not on every
-        # look-up (the engine asks for them for every answered question of every pass).
-        # A long list (LazyChoices) keeps its own cache and builds it on first use.
-        if not isinstance(self.choices, LazyChoices):
-            codes = frozenset(choice.code for choice in self.choices)
-            exclusive = frozenset(choice.code for choice in self.choices if choice.exclusive)
-            object.__setattr__(self, "_codes", codes)
-            object.__setattr__(self, "_exclusive_codes", exclusive)
-
+    # The codes of a choice list never change: they are worked out on first use and kept, not
+    # on every look-up (the engine asks for them for every answered question of every pass).
+    # A long list (LazyChoices) builds its codes without building any labels.
     @property
     def text_limit(self) -> int:
         if self.max_length is not None:
             return self.max_length
         return LONG_TEXT_MAX if self.kind == Kind.LONGTEXT else SHORT_TEXT_MAX
 
-    @property
+    @functools.cached_property
     def codes(self) -> frozenset[str]:
         """The valid choice codes (without building any labels)."""
         if isinstance(self.choices, LazyChoices):
             return self.choices.codes
-        return self._codes  # type: ignore[attr-defined, no-any-return]
+        return frozenset(choice.code for choice in self.choices)
 
-    @property
+    @functools.cached_property
     def exclusive_codes(self) -> frozenset[str]:
         if isinstance(self.choices, LazyChoices):
             return frozenset()
-        return self._exclusive_codes  # type: ignore[attr-defined, no-any-return]
+        return frozenset(choice.code for choice in self.choices if choice.exclusive)
 
     def choice(self, code: object) -> Choice | None:
         if not isinstance(code, str) or code not in self.codes:

@@ -5,7 +5,8 @@ Conditions only look back, so one pass over the questions in order decides every
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
@@ -13,7 +14,8 @@ from qualreg.questionnaire.posting import HARD_LENGTH_FACTOR, ITEM_ID
 
 
 def _mapping(answers: Any) -> Mapping[str, Any]:
-    return answers if isinstance(answers, Mapping) else {}
+    # A plain dict first: checking against the Mapping ABC costs more, many times a pass.
+    return answers if type(answers) is dict or isinstance(answers, Mapping) else {}
 
 
 def is_answered(question: Question, answers_or_item: Any) -> bool:
@@ -34,15 +36,15 @@ def is_answered(question: Question, answers_or_item: Any) -> bool:
 def _clean_value(question: Question, value: Any) -> Any:
     """The value as stored after pruning, or None when nothing valid is left."""
     kind = question.kind
-    if kind in (Kind.SINGLE, Kind.DROPDOWN):
+    if kind is Kind.SINGLE or kind is Kind.DROPDOWN:
         return value if isinstance(value, str) and value in question.codes else None
-    if kind == Kind.MULTIPLE:
+    if kind is Kind.MULTIPLE:
         if not isinstance(value, list):
             value = [value]
         codes = question.codes
         kept = [v for v in dict.fromkeys(v for v in value if isinstance(v, str)) if v in codes]
         return kept or None
-    if kind == Kind.GROUP:
+    if kind is Kind.GROUP:
         return None  # groups are cleaned by _clean_group
     if isinstance(value, bool):
         return None
@@ -58,6 +60,7 @@ def _clean_value(question: Question, value: Any) -> Any:
 def _clean_group(group: Question, value: Any, effective: dict[str, Any]) -> list[dict] | None:
     if not isinstance(value, list):
         return None
+    fields = _steps(group, group.fields)
     items: list[dict] = []
     seen_ids: set[str] = set()
     for raw in value:
@@ -66,21 +69,49 @@ def _clean_group(group: Question, value: Any, effective: dict[str, Any]) -> list
         if not isinstance(raw, Mapping):
             continue
         item_id = raw.get("id")
-        if not isinstance(item_id, str) or not ITEM_ID.match(item_id) or item_id in seen_ids:
+        if not isinstance(item_id, str) or item_id in seen_ids or not ITEM_ID.match(item_id):
             continue
         seen_ids.add(item_id)
         item: dict[str, Any] = {"id": item_id}
-        for field in group.fields:
-            if field.condition is not None and not field.condition.holds(effective, item):
+        for key, condition, _group, clean in fields:
+            if condition is not None and not condition.holds(effective, item):
                 continue
-            cleaned = _clean_value(field, raw.get(field.key))
-            if cleaned is not None:
-                item[field.key] = cleaned
+            if key in raw:
+                cleaned = clean(raw[key])  # type: ignore[misc]
+                if cleaned is not None:
+                    item[key] = cleaned
         items.append(item)
     return items or None
 
 
-def _resolve(questionnaire: Questionnaire | None, parts: tuple[Part, ...], answers: Any):
+# One step of a pass over questions: the question's key, its condition, and its question when
+# it is a repeat group (cleaned with the answers before it) or else a function that cleans its
+# value.
+_Step = tuple[str, Any, Question | None, Callable[[Any], Any] | None]
+# The steps of each questionnaire, lone part or repeat group, worked out once: the definition
+# never changes, and the pass runs for every request that shows or saves answers. The owner
+# is kept with its steps so that its id cannot be reused by another object.
+_STEPS: dict[int, tuple[object, tuple[_Step, ...]]] = {}
+
+
+def _steps(owner: object, questions: Iterable[Question]) -> tuple[_Step, ...]:
+    known = _STEPS.get(id(owner))
+    if known is not None and known[0] is owner:
+        return known[1]
+    steps = tuple(
+        (
+            question.key,
+            question.condition,
+            question if question.kind is Kind.GROUP else None,
+            None if question.kind is Kind.GROUP else functools.partial(_clean_value, question),
+        )
+        for question in questions
+    )
+    _STEPS[id(owner)] = (owner, steps)
+    return steps
+
+
+def _resolve(questionnaire: Questionnaire | None, part: Part | None, answers: Any):
     """Walk the questions in order: which are visible, and the clean answers they hold.
 
     Conditions only look back, so one pass decides everything; a question hidden by an earlier
@@ -89,23 +120,25 @@ def _resolve(questionnaire: Questionnaire | None, parts: tuple[Part, ...], answe
     answers = _mapping(answers)
     effective: dict[str, Any] = {}
     visible: set[str] = set()
-    for part in questionnaire.parts if questionnaire is not None else parts:
-        for question in part.questions:
-            try:
-                shown = question.condition is None or question.condition.holds(effective)
-            except Exception:  # noqa: BLE001 - a condition must never break the page
-                shown = False
-            if not shown:
-                continue
-            visible.add(question.key)
-            if question.key not in answers:
-                continue
-            if question.kind == Kind.GROUP:
-                cleaned = _clean_group(question, answers[question.key], effective)
-            else:
-                cleaned = _clean_value(question, answers[question.key])
-            if cleaned is not None:
-                effective[question.key] = cleaned
+    owner: Questionnaire | Part | None = questionnaire if questionnaire is not None else part
+    parts = questionnaire.parts if questionnaire is not None else (part,) if part else ()
+    questions = (question for each in parts for question in each.questions)
+    for key, condition, group, clean in _steps(owner, questions):
+        try:
+            shown = condition is None or condition.holds(effective)
+        except Exception:  # noqa: BLE001 - a condition must never break the page
+            shown = False
+        if not shown:
+            continue
+        visible.add(key)
+        if key not in answers:
+            continue
+        if group is not None:
+            cleaned = _clean_group(group, answers[key], effective)
+        else:
+            cleaned = clean(answers[key])  # type: ignore[misc]
+        if cleaned is not None:
+            effective[key] = cleaned
     return visible, effective
 
 
@@ -120,13 +153,13 @@ def resolve(questionnaire: Questionnaire, answers: Any) -> Resolved:
     must come from the same answers and from the questionnaire that holds the part (or, for
     a part outside any questionnaire, from that part alone). Treat it as read-only.
     """
-    return _resolve(questionnaire, (), answers)
+    return _resolve(questionnaire, None, answers)
 
 
 def _resolve_part(part: Part, answers: Any, resolved: Resolved | None = None) -> Resolved:
     if resolved is not None:
         return resolved
-    return _resolve(part.questionnaire, (part,), answers)
+    return _resolve(part.questionnaire, part, answers)
 
 
 def visible_questions(part: Part, answers: Any, resolved: Resolved | None = None) -> list[Question]:
@@ -162,5 +195,5 @@ def _safe_holds(condition, answers, item) -> bool:
 
 def prune(questionnaire: Questionnaire, answers: Any) -> dict[str, Any]:
     """A new answers document without hidden questions, unknown keys or invalid choices."""
-    _visible, effective = _resolve(questionnaire, (), answers)
+    _visible, effective = _resolve(questionnaire, None, answers)
     return effective

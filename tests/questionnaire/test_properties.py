@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.questionnaire.engine import (
     answers_from_post,
+    is_answered,
     part_state,
     progress,
     prune,
@@ -88,6 +89,15 @@ def test_validate_state_and_summary_never_raise(answers):
         assert all(isinstance(text, str) for _q, text in rows)
     answered, total = progress(QUESTIONNAIRE, answers)
     assert 0 <= answered <= total
+
+
+@fast
+@given(answers_strategy)
+def test_progress_counts_the_answered_questions_that_apply(answers):
+    pruned = prune(QUESTIONNAIRE, answers)
+    applying = [q for part in QUESTIONNAIRE.parts for q in visible_questions(part, answers)]
+    answered = sum(is_answered(q, pruned) for q in applying)
+    assert progress(QUESTIONNAIRE, answers) == (answered, len(applying))
 
 
 @fast
