@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.sessions.backends.db import SessionStore
-
 from qualreg.centres.models import Centre, Person
+from qualreg.lib.sessions import SessionStore
 from qualreg.registration import journey
 from qualreg.registration.models import ConsentRecord
 from qualreg.registration.session import SESSION_KEY

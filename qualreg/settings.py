@@ -138,7 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Sessions live in the database so that several app processes behave as one.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "qualreg.lib.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60, minimum=5, maximum=24 * 60) * 60
 # The lifetime counts from the last activity (an idle timeout): IdleSessionMiddleware saves an
 # active session at most once a minute, rather than on every request.
