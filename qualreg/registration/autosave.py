@@ -5,12 +5,17 @@ the parts navigation and of the error summary, just as the server rendered them.
 recomputes the page's state and answers with the ordered question keys and the HTML of the
 pieces whose fingerprint differs; the script only puts them in place. The server stays the
 only judge of what is shown, and a lost response heals itself with the next save.
+
+The page also sends the sync token of the draft it shows (the revision of the last answer it
+applied). When that is the revision the save starts from, the page is known to be in step, and
+only the questions the save can have changed are compared; any other case compares them all.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from django.http import QueryDict
 
@@ -18,7 +23,7 @@ from qualreg.questionnaire import engine
 from qualreg.questionnaire.conditions import ITEM_PREFIX, Condition
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.questionnaire.model import Part, Question
-from qualreg.registration.journey import resolved
+from qualreg.registration.journey import part_errors, resolved
 from qualreg.registration.models import Registration
 
 PART_STATES = (engine.NOT_STARTED, engine.IN_PROGRESS, engine.DONE, engine.HAS_PROBLEMS)
@@ -51,7 +56,11 @@ def nav_unchanged(shown_state: str, part: Part, registration: Registration) -> b
     for index, other in enumerate(QUESTIONNAIRE.parts):
         if other.key in parts_affected_by(part.key):
             state = engine.part_state(
-                other, registration.answers, registration.attempted, resolved(registration)
+                other,
+                registration.answers,
+                registration.attempted,
+                resolved(registration),
+                part_errors(registration, other),
             )
             if codes[index] != str(PART_STATES.index(state)):
                 return False
@@ -74,18 +83,56 @@ def _read_keys(question: Question) -> set[str]:
 
 
 @functools.cache
+def _reads() -> dict[str, frozenset[str]]:
+    """Each question's key -> the keys of the answers that decide what the page shows of it
+    besides its own answer: the keys its conditions read, directly or through another
+    question's visibility."""
+    reads: dict[str, frozenset[str]] = {}
+    for question in QUESTIONNAIRE.questions():  # conditions only look back: one pass closes it
+        direct = _read_keys(question)
+        reads[question.key] = frozenset(direct.union(*(reads.get(key, ()) for key in direct)))
+    return reads
+
+
+@functools.cache
 def parts_affected_by(part_key: str) -> frozenset[str]:
     """The parts whose state answers in `part_key` can change: itself, and every part with a
     question whose condition reads them, directly or through another question's visibility.
     """
-    reads: dict[str, set[str]] = {}
-    owner: dict[str, str] = {}
-    for part in QUESTIONNAIRE.parts:  # conditions only look back, so one pass closes the set
-        for question in part.questions:
-            owner[question.key] = part.key
-            direct = _read_keys(question)
-            reads[question.key] = direct.union(*(reads.get(key, set()) for key in direct))
-    answered_here = {key for key, part in owner.items() if part == part_key}
+    answered_here = {question.key for question in QUESTIONNAIRE.part(part_key).questions}
     return frozenset(
-        {part_key} | {owner[key] for key, read in reads.items() if read & answered_here}
+        {part_key}
+        | {
+            part.key
+            for part in QUESTIONNAIRE.parts
+            if any(_reads()[question.key] & answered_here for question in part.questions)
+        }
     )
+
+
+def sync_token(registration: Registration) -> str:
+    """What the page holds to show which state of the draft its fingerprints describe."""
+    return f"{QUESTIONNAIRE.version}:{registration.revision}"
+
+
+def only_these_can_differ(
+    post: Mapping[str, Any], part: Part, changed_answers: frozenset[str] | None, base_revision: int
+) -> set[str] | None:
+    """The keys of the part's questions whose fingerprint a save can have changed, when the
+    page is known to show the draft as the save found it (its sync token names that revision)
+    and the save changed only answers: those questions, and the ones that read them. Every
+    other question shows only its own answer and answers the save did not touch.
+
+    None when that is not known: a response the page never applied, another tab's save, a
+    new definition, a move on. Then every question on the page is compared again.
+    """
+    if changed_answers is None:
+        return None
+    if post.get("revision") != f"{QUESTIONNAIRE.version}:{base_revision}":
+        return None
+    reads = _reads()
+    return {
+        question.key
+        for question in part.questions
+        if question.key in changed_answers or reads[question.key] & changed_answers
+    }

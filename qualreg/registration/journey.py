@@ -147,6 +147,18 @@ def resolved(registration: Registration) -> engine.Resolved:
     return result
 
 
+def part_errors(registration: Registration, part: Part) -> dict[str, list[Any]]:
+    """The engine's errors for one part of the registration, worked out once per answers
+    document like `resolved()`: the page, its navigation and a save's answer all need them."""
+    memo = registration.__dict__.setdefault("_part_errors", {})
+    known = memo.get(part.key)
+    if known is not None and known[0] is registration.answers:
+        return known[1]  # type: ignore[no-any-return]
+    errors = engine.validate(part, registration.answers, resolved(registration))
+    memo[part.key] = (registration.answers, errors)
+    return errors
+
+
 def _locked_draft(person_id: int) -> Registration:
     try:  # at most one draft per person (a constraint), so no ordering is needed
         return Registration.objects.select_for_update().get(
@@ -211,6 +223,10 @@ class Saved(NamedTuple):
     registration: Registration
     problems: dict[str, list[Any]]  # what keeps the person on the part when moving on
     shown: list[Question]  # the part's questions on the page after the save
+    # The keys whose answers the save changed; None when it changed more than answers (the
+    # marks of questions the person tried to pass or passed).
+    changed_answers: frozenset[str] | None
+    base_revision: int  # the draft's revision the save was applied to
 
 
 # The columns a save may change; `updated_at` is the last activity, touched by every save.
@@ -309,6 +325,7 @@ def _merge(
 
     problems: dict[str, list[Any]] = {}
     before = {name: getattr(registration, name) for name in SAVED_FIELDS}
+    base_revision = registration.revision
     answers = engine.answers_from_post(part, registration.answers, data)
     if add_group and _group_in(part, add_group):
         answers, _item_id = engine.add_item(answers, add_group, QUESTIONNAIRE)
@@ -343,7 +360,12 @@ def _merge(
     registration.language = language
     registration.progress_percent = progress_percent(answers, resolved_answers)
     changed = [name for name in SAVED_FIELDS if getattr(registration, name) != before[name]]
-    return Saved(registration, problems, shown), changed
+    changed_answers = None
+    if "attempted" not in changed and "passed" not in changed:
+        old = before["answers"] if isinstance(before["answers"], dict) else {}
+        keys = old.keys() | answers.keys()
+        changed_answers = frozenset(k for k in keys if old.get(k) != answers.get(k))
+    return Saved(registration, problems, shown, changed_answers, base_revision), changed
 
 
 def _group_in(part: Part, key: str) -> bool:

@@ -277,12 +277,15 @@ def question_views(
     attempted: Any,
     second: str | None = None,
     resolved: engine.Resolved | None = None,
+    errors: Mapping[str, list[Any]] | None = None,
 ) -> list[QuestionView]:
+    """``errors``: the engine's ``validate(part, answers, resolved)``, if known."""
     answers = answers if isinstance(answers, Mapping) else {}
     tried_keys = (
         {k for k in attempted if isinstance(k, str)} if isinstance(attempted, list) else set()
     )
-    errors = engine.validate(part, answers, resolved)
+    if errors is None:
+        errors = engine.validate(part, answers, resolved)
     views = []
     for question in shown:
         name = engine.field_name(question)

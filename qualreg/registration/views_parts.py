@@ -55,7 +55,11 @@ def parts_nav(registration: Registration, current: str | None) -> list[dict[str,
             "number": number,
             "state": (
                 state := engine.part_state(
-                    part, registration.answers, registration.attempted, resolved
+                    part,
+                    registration.answers,
+                    registration.attempted,
+                    resolved,
+                    journey.part_errors(registration, part),
                 )
             ),
             "state_label": STATE_LABELS[state],
@@ -118,6 +122,7 @@ def _question_views(
         registration.attempted,
         second.code if second else None,
         resolved,
+        journey.part_errors(registration, part),
     )
 
 
@@ -142,6 +147,7 @@ def render_part(request: HttpRequest, part: Part, registration: Registration) ->
         **_page_context(part, views),
         "nav": nav,
         "nav_state": autosave.nav_state(registration.progress_percent, (e["state"] for e in nav)),
+        "sync_token": autosave.sync_token(registration),
         "progress": registration.progress_percent,
         "questions": views,
         "is_first": index == 0,
@@ -169,7 +175,7 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
         group_key, _sep, item_id = post["remove"].partition(":")
         remove = (group_key, item_id)
     try:
-        registration, problems, shown = journey.save(
+        saved = journey.save(
             request.person_id,  # type: ignore[attr-defined]
             part,
             _data(request),
@@ -181,11 +187,12 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
         )
     except journey.NoDraft:
         return redirect("registration:start")
+    registration, problems = saved.registration, saved.problems
     remember_consent(request, registration.pk)
 
     if post.get("autosave") == "1":
         if post.get("delta") == "1":
-            return _changes(request, part, registration, shown)
+            return _changes(request, part, saved)
         return render_part(request, part, registration)
     here = reverse("registration:part", args=[part.key])
     if goto == "translate" or goto == "hide-translation":
@@ -220,30 +227,44 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
     return redirect(here)
 
 
-def _changes(
-    request: HttpRequest, part: Part, registration: Registration, shown: list[Question]
-) -> JsonResponse:
+def _changes(request: HttpRequest, part: Part, saved: journey.Saved) -> JsonResponse:
     """A save's answer to the script: the question keys in order (when they changed) and the
-    HTML of each question, the error summary and the navigation whose fingerprint changed."""
+    HTML of each question, the error summary and the navigation whose fingerprint changed,
+    with the sync token of the draft they describe."""
     post = request.POST
+    registration, shown = saved.registration, saved.shown
     displayed = autosave.displayed(post)
     shown_states = dict(displayed)
-    views = _question_views(request, part, registration, shown)
-    question_template = get_template("registration/includes/question.html")
-    changes: dict[str, Any] = {
-        "questions": {
-            view.question.key: question_template.render({"q": view})
-            for view in views
-            if shown_states.get(view.question.key) != view.state
-        }
-    }
-    order = [view.question.key for view in views]
+    changes: dict[str, Any] = {"questions": {}, "revision": autosave.sync_token(registration)}
+    order = [question.key for question in shown]
     if order != [key for key, _state in displayed]:
         changes["order"] = order
+    suspects = autosave.only_these_can_differ(
+        post, part, saved.changed_answers, saved.base_revision
+    )
+    if suspects is not None and "order" not in changes:
+        # The page is in step with the draft: compare only what the save can have changed.
+        few = _question_views(request, part, registration, [q for q in shown if q.key in suspects])
+        if all(shown_states.get(view.question.key) == view.state for view in few):
+            return _with_nav(changes, post, part, registration)
+    views = _question_views(request, part, registration, shown)
+    question_template = get_template("registration/includes/question.html")
+    changes["questions"] = {
+        view.question.key: question_template.render({"q": view})
+        for view in views
+        if shown_states.get(view.question.key) != view.state
+    }
     context = _page_context(part, views)
     if post.get("summary") != context["summary_state"]:
         changes["summary"] = get_template("registration/includes/summary_slot.html").render(context)
         changes["title"] = get_template("registration/includes/document_title.html").render(context)
+    return _with_nav(changes, post, part, registration)
+
+
+def _with_nav(
+    changes: dict[str, Any], post: Any, part: Part, registration: Registration
+) -> JsonResponse:
+    """The changes, with the navigation when its fingerprint changed."""
     if not autosave.nav_unchanged(post.get("nav", ""), part, registration):
         nav = parts_nav(registration, part.key)
         changes["nav"] = get_template("registration/includes/parts_nav.html").render(

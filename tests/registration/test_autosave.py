@@ -1,10 +1,17 @@
 """The answer save of the page's script: a small answer with only what changed, few queries."""
 
+import hashlib
+import itertools
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from qualreg.questionnaire import posting
+from qualreg.questionnaire.definition import QUESTIONNAIRE
+from qualreg.registration import autosave as autosave_module
 from qualreg.registration.autosave import parts_affected_by
 from qualreg.registration.models import ConsentRecord, Registration
 from qualreg.registration.session import CONSENTED_KEY
@@ -14,7 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 def page_state(client, part="personal"):
-    """What the script sends about the page it shows: question fingerprints, summary, nav."""
+    """What the script sends about the page it shows: question fingerprints, summary, nav,
+    and the sync token of the draft they describe."""
     page = soup(client.get(f"/en/form/{part}/"))
     return {
         "displayed": [
@@ -22,6 +30,7 @@ def page_state(client, part="personal"):
         ],
         "summary": page.select_one("#error-summary-slot")["data-state"],
         "nav": page.select_one("#parts-nav")["data-state"],
+        "revision": page.select_one("#part-form")["data-revision"],
     }
 
 
@@ -52,8 +61,93 @@ def test_a_newly_revealed_question_arrives_as_html_with_the_saved_ones_new_mark(
 
 def test_re_saving_an_unchanged_answer_sends_no_question_html(client, draft):
     autosave(client, page_state(client), {"birth_year": "1990"})
-    changes = autosave(client, page_state(client), {"birth_year": "1990"})
-    assert changes == {"questions": {}}
+    state = page_state(client)
+    changes = autosave(client, state, {"birth_year": "1990"})
+    assert changes == {"questions": {}, "revision": state["revision"]}  # nothing new either
+
+
+@pytest.fixture
+def twin(other_resident, log_in):
+    """Another resident with an empty consented draft, in a browser of their own."""
+    browser = Client()
+    log_in(other_resident, browser=browser)
+    browser.post("/en/consent/", {"decision": "consent"})
+    return browser
+
+
+# Answers given one after the other in the first two parts: new answers that reveal the next
+# question, changed answers, answers that decide whether other questions apply or how their
+# items look, and answers with errors and their corrections.
+STEPS = [
+    ("personal", {"birth_year": "1990"}),
+    ("personal", {"gender": "woman"}),
+    ("personal", {"gender": "man"}),
+    ("personal", {"birth_year": "nineteen"}),
+    ("personal", {"birth_year": "1991"}),
+    ("personal", {"birth_country": "SY"}),
+    ("personal", {"citizenship": "SY"}),
+    ("personal", {"citizenship": "ER"}),
+    ("personal", {"home_area": "city"}),
+    ("personal", {"lived_abroad": "yes"}),
+    ("personal", {"lived_abroad": "no"}),
+    ("personal", {"marital_status": "married"}),
+    ("personal", {"marital_status": "single"}),
+    ("personal", {"children": "yes"}),
+    ("personal", {"children_under_18": "2"}),
+    ("personal", {"children_under_18": "3"}),
+    ("personal", {"children_under_18": "many"}),
+    ("personal", {"children_under_18": "0"}),
+    ("education", {"school_ever": "yes"}),
+    ("education", {"school_years": "12"}),
+    ("education", {"school_ever": "no"}),
+    ("education", {"school_ever": "yes"}),
+]
+
+
+def test_a_page_in_step_with_the_draft_gets_exactly_what_a_full_comparison_sends(
+    client, draft, twin, monkeypatch
+):
+    """The page names the draft's revision it shows; the server then compares only the
+    questions the save can have changed. Two residents give the same answers: one page sends
+    its sync token, the other none (so everything is compared); the answers must match."""
+    shortcuts = []
+    narrow = autosave_module.only_these_can_differ
+
+    def spy(*args):
+        suspects = narrow(*args)
+        shortcuts.append(suspects is not None)
+        return suspects
+
+    monkeypatch.setattr(autosave_module, "only_these_can_differ", spy)
+    for part, answers in STEPS:
+        state, twin_state = page_state(client, part), page_state(twin, part)
+        assert {**state, "revision": ""} == {**twin_state, "revision": ""}
+        # The same new repeat-group item ids for both, so that the fingerprints can match.
+        monkeypatch.setattr(posting.secrets, "token_hex", ids_from(part, answers))
+        in_step = autosave(client, state, answers, part)
+        monkeypatch.setattr(posting.secrets, "token_hex", ids_from(part, answers))
+        in_full = autosave(twin, {**twin_state, "revision": ""}, answers, part)
+        assert {**in_step, "revision": ""} == {**in_full, "revision": ""}, answers
+    assert any(shortcuts[0::2])  # the page in step was answered the short way at times
+
+
+def ids_from(*seed):
+    numbers = itertools.count()
+    return lambda _size: hashlib.sha256(f"{seed}{next(numbers)}".encode()).hexdigest()[:8]
+
+
+def test_a_page_behind_the_draft_is_compared_in_full_and_catches_up(client, draft):
+    """Another tab's save (or an answer the page never applied) leaves the page behind: its
+    token names an older revision, so every question is compared and the page heals."""
+    autosave(client, page_state(client), {"birth_year": "1990"})
+    autosave(client, page_state(client), {"gender": "woman"})
+    behind = page_state(client)  # the first tab
+    autosave(client, page_state(client), {"birth_year": "nineteen"})  # a second tab
+    changes = autosave(client, behind, {"gender": "man"})  # the first tab again
+    assert "birth_year" in changes["questions"]  # now with the second tab's error
+    assert "4 digits" in html(changes["questions"]["birth_year"]).get_text()
+    assert html(changes["summary"]).select_one("#error-summary a")["href"] == "#q-birth_year"
+    assert changes["revision"] != behind["revision"]
 
 
 def test_an_invalid_year_returns_that_question_with_its_error_and_the_summary(client, draft):
@@ -140,6 +234,8 @@ def test_a_draft_without_consent_on_record_is_refused_even_by_an_autosave(client
     [
         {"displayed": ["::::", "birth_year", "gender:zzz", "x" * 5000], "nav": "-", "summary": 1},
         {"displayed": [""] * 600, "nav": "999-99999999999"},
+        {"displayed": ["birth_year:zzz"], "revision": "2026-11-1:0"},
+        {"revision": ["x" * 5000, "1"]},
         {},
     ],
 )
@@ -154,3 +250,22 @@ def test_without_delta_an_autosave_still_answers_with_the_whole_page(client, dra
     response = post_part(client, "personal", {"birth_year": "1990"}, action="", autosave="1")
     assert response.status_code == 200
     assert soup(response).select_one("#part-content") is not None
+
+
+def test_the_questions_a_save_can_change_are_the_changed_ones_and_those_that_read_them():
+    token = {"revision": f"{QUESTIONNAIRE.version}:7"}
+    personal = QUESTIONNAIRE.part("personal")
+    narrow = autosave_module.only_these_can_differ
+    assert narrow(token, personal, frozenset({"gender"}), 7) == {"gender"}
+    # Whether the number of children under 18 is asked, and who lives with them, follow it.
+    assert narrow(token, personal, frozenset({"children"}), 7) == {
+        "children",
+        "children_under_18",
+        "children_with_you",
+    }
+    assert narrow(token, personal, frozenset(), 7) == set()
+    # A page behind the draft, a page of an older definition, a move on: compare everything.
+    assert narrow(token, personal, frozenset({"gender"}), 8) is None
+    assert narrow({"revision": "2020-1-1:7"}, personal, frozenset({"gender"}), 7) is None
+    assert narrow({}, personal, frozenset({"gender"}), 7) is None
+    assert narrow(token, personal, None, 7) is None

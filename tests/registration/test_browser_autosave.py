@@ -1,6 +1,8 @@
 """The live save in a real Chromium: the next question appears without a page load, the focus
 stays where the person is, and the new question is announced."""
 
+from urllib.parse import parse_qs
+
 import pytest
 
 from qualreg.registration.models import Registration
@@ -45,3 +47,21 @@ def test_answering_reveals_the_next_question_in_place_and_keeps_the_focus(
     assert page.locator("#error-summary a[href='#q-birth_year']").count() == 1
     assert page.title().startswith("Error:")
     assert page.evaluate("document.activeElement.id") == "q-birth_country"
+
+    # A changed answer while the page is in step: nothing to redraw, the error stays shown,
+    # and the page's sync token moves on to the revision the save made.
+    shown_revision = page.get_attribute("#part-form", "data-revision")
+    page.check("#q-gender-man")
+    page.wait_for_function(
+        "shown => document.getElementById('part-form').dataset.revision !== shown",
+        arg=shown_revision,
+    )
+    assert parse_qs(saves[-1].post_data)["revision"] == [shown_revision]
+    assert Registration.objects.get(person=resident).answers["gender"] == "man"
+    assert page.locator("#error-summary a[href='#q-birth_year']").count() == 1
+    # The year corrected: the error and the summary go away.
+    page.fill("#q-birth_year", "1990")
+    page.focus("#q-birth_country")
+    page.wait_for_selector("#q-birth_year-error", state="detached")
+    assert page.locator("#error-summary").count() == 0
+    assert not page.title().startswith("Error:")
