@@ -35,24 +35,53 @@ def is_answered(question: Question, answers_or_item: Any) -> bool:
 
 def _clean_value(question: Question, value: Any) -> Any:
     """The value as stored after pruning, or None when nothing valid is left."""
-    kind = question.kind
-    if kind is Kind.SINGLE or kind is Kind.DROPDOWN:
-        return value if isinstance(value, str) and value in question.codes else None
-    if kind is Kind.MULTIPLE:
-        if not isinstance(value, list):
-            value = [value]
+    return _cleaner(question)(value)
+
+
+# Each question's cleaner, made once (see _STEPS below for why the question is kept).
+_CLEANERS: dict[int, tuple[Question, Callable[[Any], Any]]] = {}
+
+
+def _cleaner(question: Question) -> Callable[[Any], Any]:
+    known = _CLEANERS.get(id(question))
+    if known is not None and known[0] is question:
+        return known[1]
+    clean: Callable[[Any], Any]
+    if question.kind is Kind.GROUP:
+        clean = _nothing  # groups are cleaned by _clean_group
+    elif question.kind.has_choices:
         codes = question.codes
-        kept = [v for v in dict.fromkeys(v for v in value if isinstance(v, str)) if v in codes]
-        return kept or None
-    if kind is Kind.GROUP:
-        return None  # groups are cleaned by _clean_group
+        if question.kind is Kind.MULTIPLE:
+            clean = functools.partial(_clean_choices, codes)
+        else:
+            clean = functools.partial(_clean_choice, codes)
+    else:
+        clean = functools.partial(_clean_text, question.text_limit * HARD_LENGTH_FACTOR)
+    _CLEANERS[id(question)] = (question, clean)
+    return clean
+
+
+def _nothing(_value: Any) -> None:
+    return None
+
+
+def _clean_choice(codes: frozenset[str], value: Any) -> str | None:
+    return value if isinstance(value, str) and value in codes else None
+
+
+def _clean_choices(codes: frozenset[str], value: Any) -> list[str] | None:
+    values = value if isinstance(value, list) else [value]
+    kept = [v for v in dict.fromkeys(v for v in values if isinstance(v, str)) if v in codes]
+    return kept or None
+
+
+def _clean_text(limit: int, value: Any) -> str | None:
+    """Numbers, years and texts are kept as typed (numbers from old documents as text)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        return None
-    if len(value) > question.text_limit * HARD_LENGTH_FACTOR:
+    if not isinstance(value, str) or not value.strip() or len(value) > limit:
         return None
     return value
 
@@ -103,7 +132,7 @@ def _steps(owner: object, questions: Iterable[Question]) -> tuple[_Step, ...]:
             question.key,
             question.condition,
             question if question.kind is Kind.GROUP else None,
-            None if question.kind is Kind.GROUP else functools.partial(_clean_value, question),
+            None if question.kind is Kind.GROUP else _cleaner(question),
         )
         for question in questions
     )

@@ -96,6 +96,8 @@
     replace("error-summary-slot", changes.summary);
     replace("parts-nav", changes.nav);
     if (changes.title) document.title = changes.title;
+    /* The page now shows the draft at this revision; the server may then compare less. */
+    if (changes.revision) partForm().setAttribute("data-revision", changes.revision);
     var again = activeId && document.getElementById(activeId);
     if (again && again !== active) {
       if (typed !== null && again.value !== typed) {
@@ -132,6 +134,7 @@
     });
     data.append("summary", stateOf("error-summary-slot"));
     data.append("nav", stateOf("parts-nav"));
+    data.append("revision", form.getAttribute("data-revision") || "");
     data.append("autosave", "1");
     data.append("delta", "1");
     fetch(window.location.pathname, {  // URL-encoded: smaller and cheaper to read than multipart
