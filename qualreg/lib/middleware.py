@@ -18,10 +18,12 @@ error_log = logging.getLogger("qualreg.error")
 
 def _route_of(request: HttpRequest) -> str:
     """The URL pattern, not the URL: paths and queries could carry personal data."""
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return "<unmatched>"
+    match = request.resolver_match  # set by Django once the URL is resolved
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return "<unmatched>"
     return match.route or match.view_name or "<unnamed>"
 
 
@@ -34,10 +36,10 @@ class RequestLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         response = self.get_response(request)
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        access_log.info(
-            "%s %s %s %.1fms", request.method, _route_of(request), response.status_code, elapsed_ms
-        )
+        if access_log.isEnabledFor(logging.INFO):
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            route, status = _route_of(request), response.status_code
+            access_log.info("%s %s %s %.1fms", request.method, route, status, elapsed_ms)
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
