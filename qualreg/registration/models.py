@@ -43,7 +43,7 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     # Goes up with every write, so that an answer save that read the draft without a lock
-    # can tell whether another save came in between (see journey.save).
+    # can tell whether another save came in between (see saving.save).
     revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:

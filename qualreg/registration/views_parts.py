@@ -26,7 +26,7 @@ from qualreg.lib import languages
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.questionnaire.model import Part, Question
-from qualreg.registration import autosave, journey, rendering
+from qualreg.registration import autosave, journey, rendering, saving
 from qualreg.registration.models import Registration
 from qualreg.registration.reveal import part_finished, shown_questions
 from qualreg.registration.session import (
@@ -175,7 +175,7 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
         group_key, _sep, item_id = post["remove"].partition(":")
         remove = (group_key, item_id)
     try:
-        saved = journey.save(
+        saved = saving.save(
             request.person_id,  # type: ignore[attr-defined]
             part,
             _data(request),
@@ -227,7 +227,7 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
     return redirect(here)
 
 
-def _changes(request: HttpRequest, part: Part, saved: journey.Saved) -> JsonResponse:
+def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonResponse:
     """A save's answer to the script: the question keys in order (when they changed) and the
     HTML of each question, the error summary and the navigation whose fingerprint changed,
     with the sync token of the draft they describe."""

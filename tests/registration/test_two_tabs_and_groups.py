@@ -3,7 +3,7 @@
 import pytest
 
 from qualreg.questionnaire.definition import QUESTIONNAIRE
-from qualreg.registration import journey
+from qualreg.registration import saving
 from qualreg.registration.models import Registration
 from tests.registration.conftest import post_part, soup
 
@@ -22,7 +22,7 @@ def test_two_tabs_saving_different_questions_keep_both_answers(client, draft):
 def other_tab_saves_after_each_read(monkeypatch, draft, times):
     """Make the next `times` reads of the draft go stale at once: after each, another tab's
     save lands before the reader writes. Returns the answers that other tab saved."""
-    read = journey._read_draft
+    read = saving._read_draft
     other = [("home_language", "ara"), ("english_speak", "2"), ("english_read_write", "3")]
     other += [
         ("norwegian_speak", "1"),
@@ -36,7 +36,7 @@ def other_tab_saves_after_each_read(monkeypatch, draft, times):
         if len(landed) < times:
             key, value = other[len(landed)]
             landed[key] = value
-            journey.save(
+            saving.save(
                 person_id,
                 QUESTIONNAIRE.part("language"),
                 {"shown": [key], f"q-{key}": [value]},
@@ -45,11 +45,11 @@ def other_tab_saves_after_each_read(monkeypatch, draft, times):
             )
         return registration
 
-    monkeypatch.setattr(journey, "_read_draft", stale_read)
+    monkeypatch.setattr(saving, "_read_draft", stale_read)
     return landed
 
 
-@pytest.mark.parametrize("times", [1, journey.OPTIMISTIC_TRIES])
+@pytest.mark.parametrize("times", [1, saving.OPTIMISTIC_TRIES])
 def test_a_save_whose_read_went_stale_merges_into_the_latest_answers(
     client, draft, monkeypatch, times
 ):
