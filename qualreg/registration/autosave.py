@@ -110,25 +110,26 @@ def parts_affected_by(part_key: str) -> frozenset[str]:
     )
 
 
-def sync_token(registration: Registration) -> str:
-    """What the page holds to show which state of the draft its fingerprints describe."""
-    return f"{QUESTIONNAIRE.version}:{registration.revision}"
+def sync_token(registration_id: int, revision: int, second_language: str | None) -> str:
+    """What the page holds to name the state its fingerprints describe: the draft and its
+    revision, the second language shown beside the questions, the questionnaire's version."""
+    return f"{QUESTIONNAIRE.version}:{registration_id}:{revision}:{second_language or ''}"
 
 
 def only_these_can_differ(
-    post: Mapping[str, Any], part: Part, changed_answers: frozenset[str] | None, base_revision: int
+    post: Mapping[str, Any], part: Part, changed_answers: frozenset[str] | None, base_token: str
 ) -> set[str] | None:
     """The keys of the part's questions whose fingerprint a save can have changed, when the
-    page is known to show the draft as the save found it (its sync token names that revision)
-    and the save changed only answers: those questions, and the ones that read them. Every
-    other question shows only its own answer and answers the save did not touch.
+    page is known to show the draft as the save found it (its sync token is `base_token`, the
+    token of the revision the save started from) and the save changed only answers: those
+    questions, and the ones that read them. Every other question shows only its own answer and
+    answers the save did not touch.
 
-    None when that is not known: a response the page never applied, another tab's save, a
-    new definition, a move on. Then every question on the page is compared again.
+    None when that is not known: a response the page never applied, another tab's save or
+    translation view, a new draft, a new definition, a move on. Then every question on the
+    page is compared again.
     """
-    if changed_answers is None:
-        return None
-    if post.get("revision") != f"{QUESTIONNAIRE.version}:{base_revision}":
+    if changed_answers is None or post.get("revision") != base_token:
         return None
     reads = _reads()
     return {

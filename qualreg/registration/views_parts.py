@@ -147,7 +147,9 @@ def render_part(request: HttpRequest, part: Part, registration: Registration) ->
         **_page_context(part, views),
         "nav": nav,
         "nav_state": autosave.nav_state(registration.progress_percent, (e["state"] for e in nav)),
-        "sync_token": autosave.sync_token(registration),
+        "sync_token": autosave.sync_token(
+            registration.pk, registration.revision, second.code if second else None
+        ),
         "progress": registration.progress_percent,
         "questions": views,
         "is_first": index == 0,
@@ -235,13 +237,17 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     registration, shown = saved.registration, saved.shown
     displayed = autosave.displayed(post)
     shown_states = dict(displayed)
-    changes: dict[str, Any] = {"questions": {}, "revision": autosave.sync_token(registration)}
+    second = second_language(request)
+    view = second.code if second else None
+    changes: dict[str, Any] = {
+        "questions": {},
+        "revision": autosave.sync_token(registration.pk, registration.revision, view),
+    }
     order = [question.key for question in shown]
     if order != [key for key, _state in displayed]:
         changes["order"] = order
-    suspects = autosave.only_these_can_differ(
-        post, part, saved.changed_answers, saved.base_revision
-    )
+    base_token = autosave.sync_token(registration.pk, saved.base_revision, view)
+    suspects = autosave.only_these_can_differ(post, part, saved.changed_answers, base_token)
     if suspects is not None and "order" not in changes:
         # The page is in step with the draft: compare only what the save can have changed.
         few = _question_views(request, part, registration, [q for q in shown if q.key in suspects])

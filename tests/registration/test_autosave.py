@@ -253,19 +253,34 @@ def test_without_delta_an_autosave_still_answers_with_the_whole_page(client, dra
 
 
 def test_the_questions_a_save_can_change_are_the_changed_ones_and_those_that_read_them():
-    token = {"revision": f"{QUESTIONNAIRE.version}:7"}
+    token = autosave_module.sync_token(3, 7, None)
+    page = {"revision": token}
     personal = QUESTIONNAIRE.part("personal")
     narrow = autosave_module.only_these_can_differ
-    assert narrow(token, personal, frozenset({"gender"}), 7) == {"gender"}
+    assert narrow(page, personal, frozenset({"gender"}), token) == {"gender"}
     # Whether the number of children under 18 is asked, and who lives with them, follow it.
-    assert narrow(token, personal, frozenset({"children"}), 7) == {
+    assert narrow(page, personal, frozenset({"children"}), token) == {
         "children",
         "children_under_18",
         "children_with_you",
     }
-    assert narrow(token, personal, frozenset(), 7) == set()
-    # A page behind the draft, a page of an older definition, a move on: compare everything.
-    assert narrow(token, personal, frozenset({"gender"}), 8) is None
-    assert narrow({"revision": "2020-1-1:7"}, personal, frozenset({"gender"}), 7) is None
-    assert narrow({}, personal, frozenset({"gender"}), 7) is None
-    assert narrow(token, personal, None, 7) is None
+    assert narrow(page, personal, frozenset(), token) == set()
+    # Compare everything for a page behind the draft, a page of another draft (the one
+    # completed before), another translation view, an older definition, no token, a move on.
+    gender = frozenset({"gender"})
+    assert narrow(page, personal, gender, autosave_module.sync_token(3, 8, None)) is None
+    assert narrow(page, personal, gender, autosave_module.sync_token(4, 7, None)) is None
+    assert narrow(page, personal, gender, autosave_module.sync_token(3, 7, "nb")) is None
+    older = {"revision": token.replace(QUESTIONNAIRE.version, "2020-1-1")}
+    assert narrow(older, personal, gender, token) is None
+    assert narrow({}, personal, gender, token) is None
+    assert narrow(page, personal, None, token) is None
+
+
+def test_a_translation_view_turned_on_in_another_tab_reaches_the_first_tab(client, draft):
+    autosave(client, page_state(client), {"birth_year": "1990"})
+    first_tab = page_state(client)
+    client.post("/en/form/personal/", {"shown": [], "goto": "translate", "second_language": "nb"})
+    changes = autosave(client, first_tab, {"birth_year": "1990"})  # saved again as it was
+    year = html(changes["questions"]["birth_year"]).select_one(".translation")
+    assert year["lang"] == "nb" and "1990" in year.get_text()
