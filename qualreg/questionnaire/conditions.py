@@ -320,6 +320,10 @@ class AnyItem(Condition):
 
     def references(self):
         yield self.group, ()
+        # The inner condition may read earlier questions as well as the item's fields.
+        for key, codes in self.condition.references():
+            if not key.startswith(ITEM_PREFIX):
+                yield key, codes
 
     def children(self):
         return (self.condition,)

@@ -14,7 +14,9 @@ only the questions the save can have changed are compared; any other case compar
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from django.http import QueryDict
@@ -44,17 +46,18 @@ def nav_state(progress: int, states: Iterable[str]) -> str:
     return f"{progress}-" + "".join(str(PART_STATES.index(state)) for state in states)
 
 
-def nav_unchanged(shown_state: str, part: Part, registration: Registration) -> bool:
+def nav_unchanged(shown_state: str, part: Part, registration: Registration, in_step: bool) -> bool:
     """Whether the navigation the page shows is still right after a save in `part`.
 
-    Only `part` and the parts whose conditions read its answers can have changed state, so
-    only those are evaluated; any other difference means the navigation is sent again.
+    On a page in step with the draft (see `in_step`), only `part` and the parts whose
+    conditions read its answers can have changed state, so only those are evaluated; on any
+    other page every part is. Any difference means the navigation is sent again.
     """
     progress, _sep, codes = shown_state.partition("-")
     if progress != str(registration.progress_percent) or len(codes) != len(QUESTIONNAIRE.parts):
         return False
     for index, other in enumerate(QUESTIONNAIRE.parts):
-        if other.key in parts_affected_by(part.key):
+        if not in_step or other.key in parts_affected_by(part.key):
             state = engine.part_state(
                 other,
                 registration.answers,
@@ -110,26 +113,47 @@ def parts_affected_by(part_key: str) -> frozenset[str]:
     )
 
 
+@functools.cache
+def _build() -> str:
+    """A digest of what the pages are made from (the code, with the questionnaire, the
+    templates and the compiled catalogues): a deploy that changes any of it changes every
+    sync token, so that pages opened before it are compared in full."""
+    digest = hashlib.blake2b(digest_size=6)
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".html", ".mo"} and path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def sync_token(registration_id: int, revision: int, second_language: str | None) -> str:
     """What the page holds to name the state its fingerprints describe: the draft and its
-    revision, the second language shown beside the questions, the questionnaire's version."""
-    return f"{QUESTIONNAIRE.version}:{registration_id}:{revision}:{second_language or ''}"
+    revision, the second language shown beside the questions, and what the page is made of
+    (the questionnaire's version, this year for the year questions' range, the build)."""
+    made_of = f"{QUESTIONNAIRE.version}:{engine.this_year()}:{_build()}"
+    return f"{made_of}:{registration_id}:{revision}:{second_language or ''}"
+
+
+def in_step(post: Mapping[str, Any], base_token: str) -> bool:
+    """Whether the page shows the state the save started from (`base_token`): it applied
+    every answer up to it, and nothing else changed the draft or its view since."""
+    return post.get("revision") == base_token
 
 
 def only_these_can_differ(
     post: Mapping[str, Any], part: Part, changed_answers: frozenset[str] | None, base_token: str
 ) -> set[str] | None:
     """The keys of the part's questions whose fingerprint a save can have changed, when the
-    page is known to show the draft as the save found it (its sync token is `base_token`, the
-    token of the revision the save started from) and the save changed only answers: those
-    questions, and the ones that read them. Every other question shows only its own answer and
-    answers the save did not touch.
+    page is in step with the state the save started from and the save changed only answers:
+    those questions, and the ones that read them. Every other question shows only its own
+    answer and answers the save did not touch.
 
     None when that is not known: a response the page never applied, another tab's save or
-    translation view, a new draft, a new definition, a move on. Then every question on the
-    page is compared again.
+    translation view, a new draft, a new deploy or year, a move on. Then every question on
+    the page is compared again.
     """
-    if changed_answers is None or post.get("revision") != base_token:
+    if changed_answers is None or not in_step(post, base_token):
         return None
     reads = _reads()
     return {

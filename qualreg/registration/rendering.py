@@ -97,7 +97,15 @@ class QuestionView:
             )
             for item in self.items
         )
-        parts = (self.id, self.status, tuple(self.errors), _answer_shown(self), items, self.can_add)
+        parts = (
+            self.id,
+            self.status,
+            tuple(self.errors),
+            _answer_shown(self),
+            items,
+            self.can_add,
+            self.second,  # the translation column, answered or not
+        )
         return fingerprint(parts)
 
     @property

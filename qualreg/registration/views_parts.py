@@ -247,12 +247,13 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     if order != [key for key, _state in displayed]:
         changes["order"] = order
     base_token = autosave.sync_token(registration.pk, saved.base_revision, view)
+    in_step = autosave.in_step(post, base_token)
     suspects = autosave.only_these_can_differ(post, part, saved.changed_answers, base_token)
     if suspects is not None and "order" not in changes:
         # The page is in step with the draft: compare only what the save can have changed.
         few = _question_views(request, part, registration, [q for q in shown if q.key in suspects])
         if all(shown_states.get(view.question.key) == view.state for view in few):
-            return _with_nav(changes, post, part, registration)
+            return _with_nav(changes, post, part, registration, in_step)
     views = _question_views(request, part, registration, shown)
     question_template = get_template("registration/includes/question.html")
     changes["questions"] = {
@@ -264,14 +265,14 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     if post.get("summary") != context["summary_state"]:
         changes["summary"] = get_template("registration/includes/summary_slot.html").render(context)
         changes["title"] = get_template("registration/includes/document_title.html").render(context)
-    return _with_nav(changes, post, part, registration)
+    return _with_nav(changes, post, part, registration, in_step)
 
 
 def _with_nav(
-    changes: dict[str, Any], post: Any, part: Part, registration: Registration
+    changes: dict[str, Any], post: Any, part: Part, registration: Registration, in_step: bool
 ) -> JsonResponse:
     """The changes, with the navigation when its fingerprint changed."""
-    if not autosave.nav_unchanged(post.get("nav", ""), part, registration):
+    if not autosave.nav_unchanged(post.get("nav", ""), part, registration, in_step):
         nav = parts_nav(registration, part.key)
         changes["nav"] = get_template("registration/includes/parts_nav.html").render(
             {

@@ -97,6 +97,12 @@ def test_any_item_looks_at_every_item_of_a_group():
     assert not condition.holds({"pets": "dog"})
 
 
+def test_any_item_names_every_earlier_question_it_reads():
+    # What it reads decides which questions a change can affect (see registration.autosave).
+    condition = AnyItem("pets", All(Equals("item.kind", "dog"), NumberCompare("age", ">", 5)))
+    assert list(condition.references()) == [("pets", ()), ("age", ())]
+
+
 def test_conditions_are_immutable_and_comparable():
     assert Equals("a", "b") == Equals("a", "b")
     assert All(Equals("a", "b")) == All(Equals("a", "b"))

@@ -252,7 +252,9 @@ def test_without_delta_an_autosave_still_answers_with_the_whole_page(client, dra
     assert soup(response).select_one("#part-content") is not None
 
 
-def test_the_questions_a_save_can_change_are_the_changed_ones_and_those_that_read_them():
+def test_the_questions_a_save_can_change_are_the_changed_ones_and_those_that_read_them(
+    monkeypatch,
+):
     token = autosave_module.sync_token(3, 7, None)
     page = {"revision": token}
     personal = QUESTIONNAIRE.part("personal")
@@ -275,6 +277,9 @@ def test_the_questions_a_save_can_change_are_the_changed_ones_and_those_that_rea
     assert narrow(older, personal, gender, token) is None
     assert narrow({}, personal, gender, token) is None
     assert narrow(page, personal, None, token) is None
+    # The year questions' range moves with the year: a new year, a new token.
+    monkeypatch.setattr(autosave_module.engine, "this_year", lambda: 2099)
+    assert autosave_module.sync_token(3, 7, None) != token
 
 
 def test_a_translation_view_turned_on_in_another_tab_reaches_the_first_tab(client, draft):
@@ -284,3 +289,28 @@ def test_a_translation_view_turned_on_in_another_tab_reaches_the_first_tab(clien
     changes = autosave(client, first_tab, {"birth_year": "1990"})  # saved again as it was
     year = html(changes["questions"]["birth_year"]).select_one(".translation")
     assert year["lang"] == "nb" and "1990" in year.get_text()
+
+
+def test_a_translation_view_turned_off_in_another_tab_clears_every_translation_column(
+    client, draft
+):
+    client.post("/en/form/personal/", {"shown": [], "goto": "translate", "second_language": "nb"})
+    autosave(client, page_state(client), {"birth_year": "1990"})
+    first_tab = page_state(client)  # birth year answered, gender not yet: both translated
+    client.post("/en/form/personal/", {"shown": [], "goto": "hide-translation"})
+    changes = autosave(client, first_tab, {"birth_year": "1990"})
+    assert set(changes["questions"]) == {"birth_year", "gender"}
+    assert not any(
+        html(fragment).select(".translation") for fragment in changes["questions"].values()
+    )
+
+
+def test_a_page_behind_the_draft_gets_the_state_another_tab_gave_to_another_part(client, draft):
+    autosave(client, page_state(client), {"birth_year": "1990"})
+    personal = page_state(client)
+    # Another tab tries to leave the driving part unanswered: it now needs answers, and the
+    # share of questions answered stays as it was.
+    post_part(client, "driving", {"licence": ""})
+    changes = autosave(client, personal, {"birth_year": "1990"})
+    driving = html(changes["nav"]).select_one("button[value=driving]")
+    assert "Needs answers" in driving.get_text()
