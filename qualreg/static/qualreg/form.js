@@ -129,9 +129,9 @@
     });
     var shown = keysOnPage();
     keys.forEach(function (key) { data.append("shown", key); });
-    Object.keys(shown).forEach(function (key) {
-      data.append("displayed", key + ":" + (shown[key].getAttribute("data-state") || ""));
-    });
+    data.append("displayed", Object.keys(shown).map(function (key) {
+      return key + ":" + (shown[key].getAttribute("data-state") || "");
+    }).join(" "));
     data.append("summary", stateOf("error-summary-slot"));
     data.append("nav", stateOf("parts-nav"));
     data.append("revision", form.getAttribute("data-revision") || "");
