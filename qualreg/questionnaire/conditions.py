@@ -37,12 +37,16 @@ OPERATOR_WORDS = {
 }
 
 
-def lookup(key: str, answers: Mapping[str, t.Any], item: Mapping[str, t.Any] | None) -> t.Any:
+def as_mapping(value: t.Any) -> Mapping[str, t.Any]:
+    """The value when it is a mapping (answers, a group item), else an empty one."""
     # A plain dict first: checking against the Mapping ABC costs more, many times a pass.
+    return value if type(value) is dict or isinstance(value, Mapping) else {}
+
+
+def lookup(key: str, answers: Mapping[str, t.Any], item: Mapping[str, t.Any] | None) -> t.Any:
     if key.startswith(ITEM_PREFIX):
-        is_mapping = type(item) is dict or isinstance(item, Mapping)
-        return item.get(key[len(ITEM_PREFIX) :]) if is_mapping else None  # type: ignore[union-attr]
-    return answers.get(key) if type(answers) is dict or isinstance(answers, Mapping) else None
+        return as_mapping(item).get(key[len(ITEM_PREFIX) :])
+    return as_mapping(answers).get(key)
 
 
 def parse_number(value: t.Any) -> float | None:

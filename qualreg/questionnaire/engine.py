@@ -17,6 +17,7 @@ from babel.lists import format_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from qualreg.questionnaire.conditions import as_mapping
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
 from qualreg.questionnaire.posting import (  # noqa: F401 - part of the engine's surface
     ITEM_ID,
@@ -27,8 +28,6 @@ from qualreg.questionnaire.posting import (  # noqa: F401 - part of the engine's
 )
 from qualreg.questionnaire.visibility import (  # noqa: F401 - part of the engine's surface
     Resolved,
-    _mapping,
-    _resolve,
     _resolve_part,
     is_answered,
     prune,
@@ -192,7 +191,7 @@ def validate(part: Part, answers: Any, resolved: Resolved | None = None) -> dict
     ``resolved``: the questionnaire resolved for these answers (see ``resolve``), if known.
     """
     visible, effective = _resolve_part(part, answers, resolved)
-    raw = _mapping(answers)
+    raw = as_mapping(answers)
     errors: dict[str, list[Any]] = {}
     for question in part.questions:
         if question.key not in visible:
@@ -303,7 +302,7 @@ def summary(
     Unanswered questions get the row text "Not answered". A repeat group gives one row per
     item: the group question and the item's fields as "Question: answer" lines.
     """
-    visible, effective = _resolve(questionnaire, None, answers)
+    visible, effective = resolve(questionnaire, answers)
     not_answered = str(_("Not answered"))
     result = []
     for part in questionnaire.parts:

@@ -114,15 +114,15 @@ class Question:
     add_label: Any = None  # repeat groups: "Add another education"
     item_title_field: str | None = None  # repeat groups: the field that names an item
 
-    # The codes of a choice list never change: they are worked out on first use and kept, not
-    # on every look-up (the engine asks for them for every answered question of every pass).
-    # A long list (LazyChoices) builds its codes without building any labels.
     @property
     def text_limit(self) -> int:
         if self.max_length is not None:
             return self.max_length
         return LONG_TEXT_MAX if self.kind == Kind.LONGTEXT else SHORT_TEXT_MAX
 
+    # The codes of a choice list never change: they are worked out on first use and kept, not
+    # on every look-up (the engine asks for them for every answered question of every pass).
+    # A long list (LazyChoices) builds its codes without building any labels.
     @functools.cached_property
     def codes(self) -> frozenset[str]:
         """The valid choice codes (without building any labels)."""

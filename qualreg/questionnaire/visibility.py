@@ -9,18 +9,14 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from qualreg.questionnaire.conditions import as_mapping
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
 from qualreg.questionnaire.posting import HARD_LENGTH_FACTOR, ITEM_ID
 
 
-def _mapping(answers: Any) -> Mapping[str, Any]:
-    # A plain dict first: checking against the Mapping ABC costs more, many times a pass.
-    return answers if type(answers) is dict or isinstance(answers, Mapping) else {}
-
-
 def is_answered(question: Question, answers_or_item: Any) -> bool:
     """Whether there is a non-empty answer to the question in the answers (or group item)."""
-    value = _mapping(answers_or_item).get(question.key)
+    value = as_mapping(answers_or_item).get(question.key)
     if isinstance(value, str):
         return bool(value.strip())
     if isinstance(value, list):
@@ -146,7 +142,7 @@ def _resolve(questionnaire: Questionnaire | None, part: Part | None, answers: An
     Conditions only look back, so one pass decides everything; a question hidden by an earlier
     answer contributes nothing to later conditions.
     """
-    answers = _mapping(answers)
+    answers = as_mapping(answers)
     effective: dict[str, Any] = {}
     visible: set[str] = set()
     owner: Questionnaire | Part | None = questionnaire if questionnaire is not None else part
@@ -201,8 +197,8 @@ def visible_fields(group_question: Question, item: Any, answers: Any) -> list[Qu
 
     Field conditions see the item's earlier fields as pruning would leave them.
     """
-    item = _mapping(item)
-    answers = _mapping(answers)
+    item = as_mapping(item)
+    answers = as_mapping(answers)
     clean: dict[str, Any] = {}
     fields = []
     for field in group_question.fields:
@@ -224,5 +220,5 @@ def _safe_holds(condition, answers, item) -> bool:
 
 def prune(questionnaire: Questionnaire, answers: Any) -> dict[str, Any]:
     """A new answers document without hidden questions, unknown keys or invalid choices."""
-    _visible, effective = _resolve(questionnaire, None, answers)
+    _visible, effective = resolve(questionnaire, answers)
     return effective
