@@ -144,18 +144,18 @@ def in_step(post: Mapping[str, Any], base_token: str) -> bool:
 
 
 def only_these_can_differ(
-    post: Mapping[str, Any], part: Part, changed_answers: frozenset[str] | None, base_token: str
+    part: Part, changed_answers: frozenset[str] | None, in_step: bool
 ) -> set[str] | None:
     """The keys of the part's questions whose fingerprint a save can have changed, when the
-    page is in step with the state the save started from and the save changed only answers:
-    those questions, and the ones that read them. Every other question shows only its own
-    answer and answers the save did not touch.
+    page is in step with the state the save started from (see `in_step`) and the save changed
+    only answers: those questions, and the ones that read them. Every other question shows
+    only its own answer and answers the save did not touch.
 
     None when that is not known: a response the page never applied, another tab's save or
     translation view, a new draft, a new deploy or year, a move on. Then every question on
     the page is compared again.
     """
-    if changed_answers is None or not in_step(post, base_token):
+    if changed_answers is None or not in_step:
         return None
     reads = _reads()
     return {

@@ -104,12 +104,11 @@ def part_view(request: HttpRequest, part_key: str) -> HttpResponse:
 
 
 def _question_views(
-    request: HttpRequest,
     part: Part,
     registration: Registration,
+    second: languages.Language | None,
     shown: list[Question] | None = None,
 ) -> list[rendering.QuestionView]:
-    second = second_language(request)
     resolved = journey.resolved(registration)
     if shown is None:
         shown = shown_questions(
@@ -140,7 +139,7 @@ def _page_context(part: Part, views: list[rendering.QuestionView]) -> dict[str, 
 
 def render_part(request: HttpRequest, part: Part, registration: Registration) -> HttpResponse:
     second = second_language(request)
-    views = _question_views(request, part, registration)
+    views = _question_views(part, registration, second)
     index = PART_KEYS.index(part.key)
     nav = parts_nav(registration, part.key)
     context = {
@@ -238,23 +237,23 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     displayed = autosave.displayed(post)
     shown_states = dict(displayed)
     second = second_language(request)
-    view = second.code if second else None
+    second_code = second.code if second else None
     changes: dict[str, Any] = {
         "questions": {},
-        "revision": autosave.sync_token(registration.pk, registration.revision, view),
+        "revision": autosave.sync_token(registration.pk, registration.revision, second_code),
     }
     order = [question.key for question in shown]
     if order != [key for key, _state in displayed]:
         changes["order"] = order
-    base_token = autosave.sync_token(registration.pk, saved.base_revision, view)
+    base_token = autosave.sync_token(registration.pk, saved.base_revision, second_code)
     in_step = autosave.in_step(post, base_token)
-    suspects = autosave.only_these_can_differ(post, part, saved.changed_answers, base_token)
+    suspects = autosave.only_these_can_differ(part, saved.changed_answers, in_step)
     if suspects is not None and "order" not in changes:
         # The page is in step with the draft: compare only what the save can have changed.
-        few = _question_views(request, part, registration, [q for q in shown if q.key in suspects])
+        few = _question_views(part, registration, second, [q for q in shown if q.key in suspects])
         if all(shown_states.get(view.question.key) == view.state for view in few):
             return _with_nav(changes, post, part, registration, in_step)
-    views = _question_views(request, part, registration, shown)
+    views = _question_views(part, registration, second, shown)
     question_template = get_template("registration/includes/question.html")
     changes["questions"] = {
         view.question.key: question_template.render({"q": view})
