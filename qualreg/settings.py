@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "qualreg.centres",
     "qualreg.questionnaire",
     "qualreg.registration",
+    "qualreg.advisers",
 ]
 
 MIDDLEWARE = [

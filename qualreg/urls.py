@@ -15,6 +15,7 @@ urlpatterns = [
         path("privacy/", views.privacy, name="privacy"),
         path("contact/", views.contact, name="contact"),
         path("staff/", include("qualreg.centres.urls")),
+        path("advisers/", include("qualreg.advisers.urls")),
         path("", include("qualreg.registration.urls")),
         prefix_default_language=True,
     ),

@@ -1,0 +1,198 @@
+"""Who may use the adviser portal, and which registrations an adviser may read.
+
+The one place where the adviser's rule lives, as one function per need that both checks and
+writes the audit log (refusals included). An adviser sees only completed registrations of
+residents assigned to their organisation today: started, not yet ended. Everything else is
+404, so that nobody learns who exists elsewhere; a browser without a signed-in adviser is
+sent to the sign-in page. Adviser pages are never cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+from qualreg.accounts.models import Role
+from qualreg.advisers.models import Adviser, Assignment, Remark
+from qualreg.privacy import audit
+from qualreg.registration.models import Registration
+from qualreg.registration.session import SESSION_KEY as RESIDENT_SESSION_KEY
+
+# An adviser's session ends after this long without a request (the staff default is longer).
+IDLE_SECONDS = 30 * 60
+
+
+def _refuse(request: HttpRequest, why: str, **kwargs: Any) -> None:
+    """Write the audit row of a refused try. `why` is a fixed code, never input."""
+    actor = request.user if request.user.is_authenticated else None
+    registration = None
+    registration_id = kwargs.get("registration_id")
+    if isinstance(registration_id, int):
+        registration = Registration.objects.filter(pk=registration_id).first()
+    audit.record(
+        "adviser.access_refused",
+        actor=actor,
+        person=registration.person if registration else None,
+        registration=registration,
+        why=why,
+        route=request.resolver_match.view_name if request.resolver_match else "",
+    )
+
+
+def _adviser_of(request: HttpRequest) -> Adviser | None:
+    user = request.user
+    if not user.is_authenticated or not user.is_active or user.role != Role.ADVISER:  # type: ignore[union-attr]
+        return None
+    return Adviser.objects.select_related("organisation").filter(user=user).first()
+
+
+def _idle_too_long(request: HttpRequest) -> bool:
+    active_at = request.session.get("_active_at")
+    return isinstance(active_at, int) and time.time() - active_at > IDLE_SECONDS
+
+
+def adviser_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Adviser pages: a signed-in, active adviser of an organisation, or nothing.
+
+    Sets `request.adviser` (with its organisation).
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if RESIDENT_SESSION_KEY in request.session:
+            _refuse(request, "resident_session", **kwargs)
+            raise Http404
+        if not request.user.is_authenticated:
+            _refuse(request, "signed_out", **kwargs)
+            return redirect_to_login(request.get_full_path(), reverse("advisers:login"))
+        if _idle_too_long(request):
+            _refuse(request, "idle", **kwargs)
+            request.session.flush()
+            return redirect_to_login(request.get_full_path(), reverse("advisers:login"))
+        adviser = _adviser_of(request)
+        if adviser is None:
+            _refuse(request, "not_an_adviser", **kwargs)
+            raise Http404
+        request.adviser = adviser  # type: ignore[attr-defined]
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper
+
+
+def _assigned_now(adviser: Adviser) -> QuerySet[Assignment]:
+    return Assignment.objects.current().filter(organisation_id=adviser.organisation_id)
+
+
+def readable_registrations(adviser: Adviser) -> QuerySet[Registration]:
+    """Completed registrations of residents assigned to the adviser's organisation today."""
+    assigned = _assigned_now(adviser).filter(person_id=OuterRef("person_id"))
+    return Registration.objects.filter(
+        Exists(assigned), status=Registration.Status.COMPLETED
+    ).select_related("person", "person__centre")
+
+
+def latest_registrations(adviser: Adviser) -> QuerySet[Registration]:
+    """Each assigned resident's latest completed registration: the rows of "My people"."""
+    later = Registration.objects.filter(
+        person_id=OuterRef("person_id"),
+        status=Registration.Status.COMPLETED,
+        sequence__gt=OuterRef("sequence"),
+    )
+    return readable_registrations(adviser).exclude(Exists(later))
+
+
+def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: Any) -> None:
+    """Audit a list of residents as it is shown: one row per resident on the page, or one
+    row for an empty result, each with the organisation and the filters used."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    rows = list(shown)
+    for registration in rows or [None]:
+        audit.record(
+            "adviser.listed",
+            actor=request.user,
+            person=registration.person if registration else None,
+            registration=registration,
+            organisation=adviser.organisation_id,
+            **facts,
+        )
+
+
+def read_registration(request: HttpRequest, registration_id: int, purpose: str) -> Registration:
+    """The registration if the adviser may read it now, audited with the purpose; else 404,
+    audited as a refusal."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    registration = readable_registrations(adviser).filter(pk=registration_id).first()
+    if registration is None:
+        _refuse(request, "not_readable", registration_id=registration_id)
+        raise Http404
+    audit.record(
+        "adviser.read_registration",
+        actor=request.user,
+        person=registration.person,
+        registration=registration,
+        reason=purpose,
+        organisation=adviser.organisation_id,
+    )
+    return registration
+
+
+def readable_or_404(request: HttpRequest, registration_id: int) -> Registration:
+    """Checks, without reading answers, that the adviser may open the registration (the
+    purpose question comes first); a refusal is audited."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    registration = readable_registrations(adviser).filter(pk=registration_id).first()
+    if registration is None:
+        _refuse(request, "not_readable", registration_id=registration_id)
+        raise Http404
+    return registration
+
+
+def add_remark(
+    request: HttpRequest, registration_id: int, *, text: str, next_step: str, purpose: str
+) -> Remark:
+    """Write a remark on a registration the adviser may read; audited, or 404 and audited."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    registration = readable_or_404(request, registration_id)
+    remark = Remark.objects.create(
+        person=registration.person,
+        registration=registration,
+        organisation=adviser.organisation,
+        author=request.user,
+        text=text,
+        next_step=next_step,
+    )
+    audit.record(
+        "adviser.remark_added",
+        actor=request.user,
+        person=registration.person,
+        registration=registration,
+        reason=purpose,
+        organisation=adviser.organisation_id,
+    )
+    return remark
+
+
+def find_by_duf(request: HttpRequest, duf_number: str) -> Registration | None:
+    """The latest readable registration of the resident with exactly this DUF number, or
+    None when no resident assigned to the organisation has it. Audited either way."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    registration = latest_registrations(adviser).filter(person__duf_number=duf_number).first()
+    audit.record(
+        "adviser.looked_up",
+        actor=request.user,
+        person=registration.person if registration else None,
+        registration=registration,
+        organisation=adviser.organisation_id,
+        found=registration is not None,
+    )
+    return registration

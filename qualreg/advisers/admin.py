@@ -1,0 +1,89 @@
+"""Administrators manage organisations, their advisers, assignments and (read-only) remarks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from qualreg.advisers.models import Adviser, Assignment, Organisation, Remark
+
+
+class AdviserInline(admin.TabularInline):
+    model = Adviser
+    extra = 0
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "municipality_number")
+    list_filter = ("kind",)
+    search_fields = ("name", "municipality_number")
+    inlines = [AdviserInline]
+
+
+@admin.register(Adviser)
+class AdviserAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation", "is_lead", "is_active")
+    list_filter = ("organisation", "is_lead", "user__is_active")
+    autocomplete_fields = ("user", "organisation")
+
+    @admin.display(boolean=True, description=_("active"))
+    def is_active(self, adviser: Adviser) -> bool:
+        return adviser.user.is_active
+
+
+@admin.action(description=_("End the selected assignments today"))
+def end_today(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Assignment]) -> None:
+    today = timezone.localdate()
+    # An assignment that starts today or later cannot end today: it must be ended after it
+    # starts, and one that never started is ended by its own start date's next day.
+    ended = queryset.filter(end_date__isnull=True, start_date__lt=today).update(end_date=today)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d assignment ended.", "%(count)d assignments ended.", ended)
+        % {"count": ended},
+        messages.SUCCESS,
+    )
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ("person", "organisation", "start_date", "end_date", "assigned_by", "reason")
+    list_filter = ("organisation", "start_date", "end_date")
+    autocomplete_fields = ("person", "organisation")
+    readonly_fields = ("assigned_by", "created_at")
+    actions = [end_today]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # History stays true: once saved, who and where and since when do not change;
+        # only the end date (and the reason) may be set.
+        if obj is not None:
+            return ("person", "organisation", "start_date", "assigned_by", "created_at")
+        return self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: Assignment, form: Any, change: bool) -> None:
+        if not change:
+            obj.assigned_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # assignments are ended, never deleted
+
+
+@admin.register(Remark)
+class RemarkAdmin(admin.ModelAdmin):
+    list_display = ("written_at", "organisation", "author", "next_step", "person")
+    list_filter = ("organisation", "next_step")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

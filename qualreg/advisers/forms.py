@@ -1,0 +1,118 @@
+"""The adviser portal's forms: find one resident, filter and sort the list, the purpose of a
+read, and a remark."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from qualreg.advisers.models import NextStep
+from qualreg.advisers.purposes import Purpose
+from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+
+# The same messages as the staff portal's, so that one translation serves both.
+DUF_ERRORS = {
+    "format": _("Enter a DUF number of 12 digits, for example 2012 586975 61."),
+    "year": _(
+        "A DUF number starts with the year of the first application. Check the first 4 digits."
+    ),
+}
+
+SORTS = {
+    "-completed": ("-completed_at", "-id"),
+    "completed": ("completed_at", "id"),
+    "duf": ("person__duf_number",),
+    "-duf": ("-person__duf_number",),
+    "centre": ("person__centre__name", "person__duf_number"),
+    "-centre": ("-person__centre__name", "person__duf_number"),
+}
+
+
+class FindForm(forms.Form):
+    """Exact DUF number only: there is no search across people."""
+
+    duf = forms.CharField(
+        label=_("DUF number"),
+        help_text=_("The whole number, 12 digits."),
+        max_length=40,
+        error_messages={"required": _("Enter the resident's DUF number.")},
+    )
+
+    def clean_duf(self) -> str:
+        try:
+            return normalise_duf(self.cleaned_data["duf"])
+        except InvalidDufNumber as error:
+            raise forms.ValidationError(
+                DUF_ERRORS.get(str(error), DUF_ERRORS["format"]), code="duf"
+            ) from error
+
+
+class ListForm(forms.Form):
+    """Filters and order of "My people", read from the URL so that a list can be bookmarked."""
+
+    completed_from = forms.DateField(
+        label=_("Completed on or after"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    completed_to = forms.DateField(
+        label=_("Completed on or before"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-completed", _("Completed, newest first")),
+            ("completed", _("Completed, oldest first")),
+            ("duf", _("DUF number")),
+            ("centre", _("Reception centre")),
+        ],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("completed_from"), data.get("completed_to")
+        if start and end and start > end:
+            self.add_error("completed_to", _("The end of the period must be after its start."))
+        return data
+
+
+class PurposeForm(forms.Form):
+    purpose = forms.ChoiceField(
+        label=_("Why are you opening this registration?"),
+        choices=Purpose.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are opening this registration.")},
+    )
+    note = forms.CharField(
+        label=_("If other: in a few words"),
+        required=False,
+        max_length=200,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
+            self.add_error("note", _("Write in a few words why you are opening it."))
+        return data
+
+
+class RemarkForm(forms.Form):
+    text = forms.CharField(
+        label=_("Remark"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea({"rows": 4}),
+        help_text=_("The resident can read this remark."),
+    )
+    next_step = forms.ChoiceField(
+        label=_("Agreed next step"),
+        required=False,
+        choices=[("", _("No next step")), *NextStep.choices],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("text", "").strip() and not data.get("next_step"):
+            raise forms.ValidationError(_("Write a remark or choose a next step."))
+        return data

@@ -1,0 +1,19 @@
+"""The adviser portal, under /<language>/advisers/."""
+
+from django.urls import path
+
+from qualreg.advisers.views import people, registration, signin
+
+app_name = "advisers"
+urlpatterns = [
+    path("login/", signin.adviser_login, name="login"),
+    path("logout/", signin.adviser_logout, name="logout"),
+    path("", people.people, name="people"),
+    path("registrations/<int:registration_id>/", registration.registration, name="registration"),
+    path("registrations/<int:registration_id>/purpose/", registration.purpose, name="purpose"),
+    path(
+        "registrations/<int:registration_id>/remarks/",
+        registration.add_remark,
+        name="add_remark",
+    ),
+]

@@ -1,0 +1,132 @@
+"""Personas for the adviser portal: two organisations, an adviser of each, and a resident
+with a completed registration assigned to the first organisation since yesterday."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from qualreg.accounts.models import Role, User
+from qualreg.advisers.models import Adviser, Assignment, Organisation
+from qualreg.advisers.purposes import SESSION_KEY as PURPOSES_KEY
+from qualreg.centres.models import Person
+from qualreg.privacy.models import AuditEvent
+from qualreg.registration.models import Registration
+
+ADVISER_PASSWORD = "a-long-adviser-password-1"
+FREE_TEXT = "Sykepleier ved Aleppo universitetssykehus"
+
+ANSWERS: dict[str, Any] = {
+    "birth_year": "1990",
+    "gender": "woman",
+    "birth_country": "SY",
+    "citizenship": "SY",
+    "lived_abroad": "no",
+    "marital_status": "single",
+    "children": "no",
+    "school_ever": "no",
+    "read_write_first": "well",
+    "read_write_latin": "a_little",
+    "courses_any": "no",
+    "home_language": "ara",
+    "english_speak": "2",
+    "english_read_write": "2",
+    "norwegian_speak": "1",
+    "norwegian_read_write": "1",
+    "norwegian_lessons": ["none"],
+    "other_languages_any": "no",
+    "computer_use_before": "never",
+    "can_do": ["messaging"],
+    "licence": "no",
+    "paid_work": "no",
+    "unpaid_work": "no",
+    "activities": ["cooking_home"],
+    "education_wish": "no",
+    "helped_by": "staff",
+}
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def complete_registration(person: Person, answers: dict[str, Any] | None = None) -> Registration:
+    return Registration.objects.create(
+        person=person,
+        sequence=person.registrations.count() + 1,
+        definition_version="test",
+        language=person.preferred_language,
+        status=Registration.Status.COMPLETED,
+        progress_percent=100,
+        answers=answers if answers is not None else dict(ANSWERS),
+        completed_at=timezone.now(),
+    )
+
+
+def make_adviser(username: str, organisation: Organisation, **extra: Any) -> User:
+    user = User.objects.create_user(
+        username, password=ADVISER_PASSWORD, role=Role.ADVISER, **extra
+    )
+    Adviser.objects.create(user=user, organisation=organisation)
+    return user
+
+
+def signed_in(user: User, *, purpose_for: Person | None = None) -> Client:
+    client = Client()
+    client.force_login(user)
+    if purpose_for is not None:
+        session = client.session
+        session[PURPOSES_KEY] = {str(purpose_for.pk): "guidance"}
+        session.save()
+    return client
+
+
+def refusals() -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(action="adviser.access_refused"))
+
+
+@pytest.fixture
+def organisation(db: object) -> Organisation:
+    return Organisation.objects.create(
+        kind=Organisation.Kind.MUNICIPALITY, name="Bergen kommune", municipality_number="4601"
+    )
+
+
+@pytest.fixture
+def other_organisation(db: object) -> Organisation:
+    return Organisation.objects.create(kind=Organisation.Kind.NAV_OFFICE, name="NAV Tromsø")
+
+
+@pytest.fixture
+def adviser(organisation: Organisation) -> User:
+    return make_adviser("nora", organisation)
+
+
+@pytest.fixture
+def other_adviser(other_organisation: Organisation) -> User:
+    return make_adviser("per", other_organisation)
+
+
+@pytest.fixture
+def completed(resident: Person) -> Registration:
+    return complete_registration(resident)
+
+
+@pytest.fixture
+def assignment(resident: Person, organisation: Organisation) -> Assignment:
+    return Assignment.objects.create(
+        person=resident,
+        organisation=organisation,
+        start_date=today() - datetime.timedelta(days=1),
+        reason="settled",
+    )
+
+
+@pytest.fixture
+def adviser_client(adviser: User, resident: Person, assignment: Assignment) -> Client:
+    """The adviser, signed in, who has already said why they open the resident's registration."""
+    return signed_in(adviser, purpose_for=resident)
