@@ -17,7 +17,7 @@ from qualreg.lib import languages
 from qualreg.privacy import audit
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
-from qualreg.registration import journey
+from qualreg.registration import extras, journey
 from qualreg.registration.models import Registration
 from qualreg.registration.session import resident_required
 from qualreg.registration.views_parts import parts_nav
@@ -157,5 +157,6 @@ def my_registration(request: HttpRequest) -> HttpResponse:
             ],
             "codes": person.login_codes.order_by("-issued_at")[:20],
             "has_draft": any(not r.is_completed for r in registrations),
+            "extras": extras.sections_for(person),
         },
     )
