@@ -6,11 +6,15 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from qualreg.advisers import uploading
+from qualreg.advisers.forms import AssignmentUploadForm
 from qualreg.advisers.models import Adviser, Assignment, Organisation, Remark
 
 
@@ -55,6 +59,7 @@ def end_today(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Assignme
 
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
+    change_list_template = "advisers/admin_assignments.html"
     list_display = ("person", "organisation", "start_date", "end_date", "assigned_by", "reason")
     list_filter = ("organisation", "start_date", "end_date")
     autocomplete_fields = ("person", "organisation")
@@ -75,6 +80,40 @@ class AssignmentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # assignments are ended, never deleted
+
+    def get_urls(self) -> list[Any]:
+        upload = self.admin_site.admin_view(self.upload_view)
+        return [
+            path("upload/", upload, name="advisers_assignment_upload"),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request: HttpRequest) -> HttpResponse:
+        """Assign many residents from a CSV file: a dry run reports every line; writing
+        happens only when every line is valid."""
+        if not self.has_add_permission(request):
+            return HttpResponse(status=403)
+        form = AssignmentUploadForm(request.POST or None, request.FILES or None)
+        report, written = None, 0
+        if request.method == "POST" and form.is_valid():
+            write = request.POST.get("write") == "1"
+            report, written = uploading.upload(
+                form.cleaned_data["csv_file"], by=request.user, write=write
+            )
+        refused = [line for line in report or [] if line.refusal]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Assign residents from a file"),
+            "opts": self.model._meta,
+            "form": form,
+            "report": report,
+            "refused": len(refused),
+            "changes": sum(1 for line in report or [] if line.writes),
+            "written": written,
+            "wrote": request.POST.get("write") == "1",
+        }
+        status = 400 if form.errors or refused else 200
+        return TemplateResponse(request, "advisers/admin_upload.html", context, status=status)
 
 
 @admin.register(Remark)

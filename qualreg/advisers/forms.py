@@ -116,3 +116,30 @@ class RemarkForm(forms.Form):
         if not data.get("text", "").strip() and not data.get("next_step"):
             raise forms.ValidationError(_("Write a remark or choose a next step."))
         return data
+
+
+MAX_UPLOAD_BYTES = 200_000
+
+
+class AssignmentUploadForm(forms.Form):
+    csv_file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "One resident a line: DUF number, organisation (name or municipality number), "
+            "start date."
+        ),
+        error_messages={"required": _("Choose a CSV file.")},
+    )
+
+    def clean_csv_file(self) -> str:
+        upload = self.cleaned_data["csv_file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is too large. Upload at most 200 KB."))
+        data = upload.read()
+        # Spreadsheets save CSV as UTF-8 (often with a byte-order mark) or as Windows-1252.
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                return str(data.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+        raise forms.ValidationError(_("The file could not be read. Save it as CSV (UTF-8)."))

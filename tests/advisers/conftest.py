@@ -68,9 +68,7 @@ def complete_registration(person: Person, answers: dict[str, Any] | None = None)
 
 
 def make_adviser(username: str, organisation: Organisation, **extra: Any) -> User:
-    user = User.objects.create_user(
-        username, password=ADVISER_PASSWORD, role=Role.ADVISER, **extra
-    )
+    user = User.objects.create_user(username, password=ADVISER_PASSWORD, role=Role.ADVISER, **extra)
     Adviser.objects.create(user=user, organisation=organisation)
     return user
 

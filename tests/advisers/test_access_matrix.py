@@ -80,9 +80,7 @@ CASES = {
 
 
 @pytest.fixture
-def ctx(
-    resident, completed, assignment, adviser, other_adviser, staff, code_for
-) -> dict[str, Any]:
+def ctx(resident, completed, assignment, adviser, other_adviser, staff, code_for) -> dict[str, Any]:
     completed.answers = {**completed.answers, "edu_programme": FREE_TEXT}
     completed.save()
     return locals()

@@ -39,9 +39,7 @@ def test_only_an_adviser_account_can_belong_to_an_organisation(organisation, sta
         Adviser(user=staff, organisation=organisation).full_clean()
 
 
-def test_an_adviser_belongs_to_exactly_one_organisation(
-    adviser, other_organisation
-) -> None:
+def test_an_adviser_belongs_to_exactly_one_organisation(adviser, other_organisation) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         Adviser.objects.create(user=adviser, organisation=other_organisation)
 
@@ -77,9 +75,7 @@ def test_current_assignments_are_those_started_and_not_yet_ended(assignment) -> 
 
 @pytest.fixture
 def admin_client(client, db):
-    user = User.objects.create_superuser(
-        "admin", password="x" * 20, role=Role.ADMINISTRATOR
-    )
+    user = User.objects.create_superuser("admin", password="x" * 20, role=Role.ADMINISTRATOR)
     client.force_login(user)
     return client
 

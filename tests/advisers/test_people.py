@@ -101,9 +101,7 @@ def test_the_completion_period_filters_and_stays_in_the_url(
 
 
 def test_a_period_that_ends_before_it_starts_is_a_clear_error(adviser_client, completed) -> None:
-    response = adviser_client.get(
-        "/en/advisers/?completed_from=2026-05-01&completed_to=2026-04-01"
-    )
+    response = adviser_client.get("/en/advisers/?completed_from=2026-05-01&completed_to=2026-04-01")
     assert response.status_code == 400
     assert "The end of the period must be after its start." in response.content.decode()
 

@@ -7,81 +7,246 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('centres', '0001_initial'),
-        ('registration', '0003_revision'),
+        ("centres", "0001_initial"),
+        ("registration", "0003_revision"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('municipality', 'Municipality'), ('nav_office', 'NAV office'), ('career_centre', 'County career centre')], max_length=20, verbose_name='kind')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('municipality_number', models.CharField(blank=True, help_text='Four digits, for example 4601. Required for a municipality.', max_length=4, validators=[django.core.validators.RegexValidator('^[0-9]{4}$', 'A municipality number has exactly four digits, for example 4601.')], verbose_name='municipality number')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Municipality"),
+                            ("nav_office", "NAV office"),
+                            ("career_centre", "County career centre"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "municipality_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Four digits, for example 4601. Required for a municipality.",
+                        max_length=4,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[0-9]{4}$",
+                                "A municipality number has exactly four digits, for example 4601.",
+                            )
+                        ],
+                        verbose_name="municipality number",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('municipality_number', ''), ('municipality_number__regex', '^[0-9]{4}$'), _connector='OR'), name='municipality_number_four_digits'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'municipality'), _negated=True), models.Q(('municipality_number', ''), _negated=True), _connector='OR'), name='municipality_has_number')],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("municipality_number", ""),
+                            ("municipality_number__regex", "^[0-9]{4}$"),
+                            _connector="OR",
+                        ),
+                        name="municipality_number_four_digits",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "municipality"), _negated=True),
+                            models.Q(("municipality_number", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="municipality_has_number",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Adviser',
+            name="Adviser",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_lead', models.BooleanField(default=False, verbose_name='lead adviser')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='adviser', to=settings.AUTH_USER_MODEL, verbose_name='staff user')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='advisers', to='advisers.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("is_lead", models.BooleanField(default=False, verbose_name="lead adviser")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adviser",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="staff user",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="advisers",
+                        to="advisers.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adviser',
-                'verbose_name_plural': 'advisers',
-                'ordering': ['organisation', 'user__username'],
+                "verbose_name": "adviser",
+                "verbose_name_plural": "advisers",
+                "ordering": ["organisation", "user__username"],
             },
         ),
         migrations.CreateModel(
-            name='Remark',
+            name="Remark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, max_length=2000, verbose_name='remark')),
-                ('next_step', models.CharField(blank=True, choices=[('norwegian_course', 'Norwegian course'), ('recognition', 'Recognition of education'), ('upper_secondary', 'Upper-secondary education'), ('higher_education', 'Higher education'), ('work_practice', 'Work practice'), ('job_search', 'Job search'), ('other', 'Other')], max_length=20, verbose_name='next step')),
-                ('written_at', models.DateTimeField(auto_now_add=True, verbose_name='written')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='advisers.organisation', verbose_name='organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='remarks', to='centres.person', verbose_name='resident')),
-                ('registration', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='remarks', to='registration.registration', verbose_name='registration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True, max_length=2000, verbose_name="remark")),
+                (
+                    "next_step",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("norwegian_course", "Norwegian course"),
+                            ("recognition", "Recognition of education"),
+                            ("upper_secondary", "Upper-secondary education"),
+                            ("higher_education", "Higher education"),
+                            ("work_practice", "Work practice"),
+                            ("job_search", "Job search"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="next step",
+                    ),
+                ),
+                ("written_at", models.DateTimeField(auto_now_add=True, verbose_name="written")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="advisers.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="remarks",
+                        to="centres.person",
+                        verbose_name="resident",
+                    ),
+                ),
+                (
+                    "registration",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="remarks",
+                        to="registration.registration",
+                        verbose_name="registration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'remark',
-                'verbose_name_plural': 'remarks',
-                'ordering': ['-written_at', '-id'],
+                "verbose_name": "remark",
+                "verbose_name_plural": "remarks",
+                "ordering": ["-written_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('assigned_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned by')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='centres.person', verbose_name='resident')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='advisers.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="reason")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assigned by",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="centres.person",
+                        verbose_name="resident",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="advisers.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assignment',
-                'verbose_name_plural': 'assignments',
-                'ordering': ['-start_date', '-id'],
-                'indexes': [models.Index(fields=['organisation', 'start_date', 'end_date'], name='advisers_as_organis_4edef0_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gt', models.F('start_date')), _connector='OR'), name='assignment_ends_after_start')],
+                "verbose_name": "assignment",
+                "verbose_name_plural": "assignments",
+                "ordering": ["-start_date", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["organisation", "start_date", "end_date"],
+                        name="advisers_as_organis_4edef0_idx",
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end_date__isnull", True),
+                            ("end_date__gt", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="assignment_ends_after_start",
+                    )
+                ],
             },
         ),
     ]
