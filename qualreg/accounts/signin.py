@@ -44,7 +44,7 @@ class StaffLoginForm(AuthenticationForm):
             raise self.get_invalid_login_error()
 
 
-def _locked_message(seconds: int) -> str:
+def locked_message(seconds: int) -> str:
     minutes = throttle.minutes_to_wait(seconds)
     return ngettext(
         "Too many failed sign-ins. Wait %(minutes)d minute and try again.",
@@ -80,7 +80,7 @@ def password_sign_in(
                 lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES,
             )
             if wait:
-                form.locked_message = _locked_message(wait)
+                form.locked_message = locked_message(wait)
                 break
             reserved.append((scope, key))
         if form.is_valid():
@@ -110,7 +110,7 @@ def password_sign_in(
             )
             if locked_for:
                 form.errors.pop("__all__", None)
-                form.add_error(None, _locked_message(locked_for))
+                form.add_error(None, locked_message(locked_for))
         audit.record(f"{audit_prefix}.sign_in_failed", locked=bool(form.locked_message))
     status = 400 if form.errors else 200
     return render(request, template, {"form": form}, status=status)

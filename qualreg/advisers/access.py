@@ -81,6 +81,9 @@ def adviser_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         if adviser is None:
             _refuse(request, "not_an_adviser", **kwargs)
             raise Http404
+        if not request.user.is_verified():  # type: ignore[union-attr]
+            _refuse(request, "second_factor_missing", **kwargs)
+            return redirect_to_login(request.get_full_path(), reverse("advisers:verify"))
         request.adviser = adviser  # type: ignore[attr-defined]
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)

@@ -7,6 +7,7 @@ from qualreg.advisers.views import people, registration, signin
 app_name = "advisers"
 urlpatterns = [
     path("login/", signin.adviser_login, name="login"),
+    path("login/second-factor/", signin.verify, name="verify"),
     path("logout/", signin.adviser_logout, name="logout"),
     path("", people.people, name="people"),
     path("registrations/<int:registration_id>/", registration.registration, name="registration"),

@@ -9,10 +9,13 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qualreg.accounts.models import Role, User
 from qualreg.advisers.models import Adviser, Assignment, Organisation
 from qualreg.advisers.purposes import SESSION_KEY as PURPOSES_KEY
+from qualreg.advisers.second_factor import enrol
 from qualreg.centres.models import Person
 from qualreg.privacy.models import AuditEvent
 from qualreg.registration.models import Registration
@@ -74,12 +77,16 @@ def make_adviser(username: str, organisation: Organisation, **extra: Any) -> Use
 
 
 def signed_in(user: User, *, purpose_for: Person | None = None) -> Client:
+    """A browser in which `user` has signed in (an adviser with both factors)."""
     client = Client()
     client.force_login(user)
+    session = client.session
+    if user.role == Role.ADVISER:
+        enrol(user)
+        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
     if purpose_for is not None:
-        session = client.session
         session[PURPOSES_KEY] = {str(purpose_for.pk): "guidance"}
-        session.save()
+    session.save()
     return client
 
 

@@ -9,15 +9,14 @@ from tests.advisers.conftest import ADVISER_PASSWORD
 from tests.conftest import STAFF_PASSWORD
 
 
-def test_an_adviser_signs_in_and_lands_on_my_people(adviser) -> None:
+def test_an_adviser_signs_in_and_is_asked_for_the_second_factor(adviser) -> None:
     client = Client()
     response = client.post(
         "/en/advisers/login/", {"username": "nora", "password": ADVISER_PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/en/advisers/"
+    assert response["Location"] == "/en/advisers/login/second-factor/"
     assert AuditEvent.objects.filter(action="adviser.signed_in", actor=adviser).exists()
-    assert "My people" in client.get("/en/advisers/").content.decode()
 
 
 def test_centre_staff_cannot_sign_in_as_advisers(staff) -> None:
