@@ -34,13 +34,9 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Adviser)
 class AdviserAdmin(admin.ModelAdmin):
-    list_display = ("user", "organisation", "is_lead", "is_active")
+    list_display = ("user", "organisation", "is_lead", "user__is_active")
     list_filter = ("organisation", "is_lead", "user__is_active")
     autocomplete_fields = ("user", "organisation")
-
-    @admin.display(boolean=True, description=_("active"))
-    def is_active(self, adviser: Adviser) -> bool:
-        return adviser.user.is_active
 
 
 @admin.action(description=_("End the selected assignments today"))

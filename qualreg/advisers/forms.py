@@ -35,7 +35,7 @@ class FindForm(forms.Form):
 
     duf = forms.CharField(
         label=_("DUF number"),
-        help_text=_("The whole number, 12 digits."),
+        help_text=_("12 digits, with or without spaces, for example 2012 586975 61."),
         max_length=40,
         error_messages={"required": _("Enter the resident's DUF number.")},
     )

@@ -132,7 +132,7 @@ class Assignment(models.Model):
         related_name="+",
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -211,7 +211,7 @@ class Remark(models.Model):
     next_step = models.CharField(
         _("next step"), max_length=20, choices=NextStep.choices, blank=True
     )
-    written_at = models.DateTimeField(_("written"), auto_now_add=True)
+    written_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("remark")
