@@ -1,0 +1,62 @@
+"""An adviser in a real Chromium: password, second factor, My people, the purpose, the
+registration beside the resident's language, a remark. Every page is checked with axe-core."""
+
+from __future__ import annotations
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from qualreg.advisers.second_factor import enrol
+from tests.advisers.conftest import ADVISER_PASSWORD
+from tests.browser_fixtures import axe_violations, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_adviser_reads_a_registration_and_writes_a_remark(
+    live_server, new_page, adviser, assignment, completed
+) -> None:
+    enrol(adviser)
+    device = TOTPDevice.objects.get(user=adviser)
+    page = new_page()
+    page.goto(f"{live_server.url}/en/advisers/")
+    assert axe_violations(page) == []
+    page.fill("#id_username", "nora")
+    page.fill("#id_password", ADVISER_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/en/advisers/login/second-factor/**")
+    assert axe_violations(page) == []
+    page.fill("#id_code", f"{totp(device.bin_key):06d}")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/en/advisers/")
+    assert "2012 586975 61" in page.inner_text("main")
+    assert axe_violations(page) == []
+    screenshot(page, "adviser-people")
+
+    page.click("table a:has-text('2012 586975 61')")
+    page.wait_for_url("**/purpose/")
+    page.click("main button[type=submit]")  # nothing chosen
+    assert page.locator(".error-summary").is_visible()
+    assert axe_violations(page) == []
+    page.check("text=Guidance conversation")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"**/en/advisers/registrations/{completed.pk}/")
+    assert "Syria" in page.inner_text("main")
+    assert axe_violations(page) == []
+
+    page.click("text=side by side")
+    assert "سوريا" in page.inner_text("main")
+    assert axe_violations(page) == []
+    screenshot(page, "adviser-registration-side-by-side")
+
+    page.fill("#id_text", "Bring the diploma next time.")
+    page.select_option("#id_next_step", "recognition")
+    page.click("text=Save the remark")
+    page.wait_for_url("**#remarks")
+    assert "Bring the diploma next time." in page.inner_text("main")
+    assert axe_violations(page) == []
+
+    page.goto(f"{live_server.url}/ar/advisers/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert axe_violations(page) == []
