@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -88,6 +89,12 @@ def signed_in(user: User, *, purpose_for: Person | None = None) -> Client:
         session[PURPOSES_KEY] = {str(purpose_for.pk): "guidance"}
     session.save()
     return client
+
+
+def listed(response: Any) -> str:
+    """The text of the list of people on a page ("" when there is none)."""
+    table = BeautifulSoup(response.content, "html.parser").find("table")
+    return " ".join(table.get_text(" ").split()) if table else ""
 
 
 def refusals() -> list[AuditEvent]:
