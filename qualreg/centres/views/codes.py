@@ -14,13 +14,14 @@ from __future__ import annotations
 import time
 
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from qualreg.centres.access import (
     centre_staff_required,
+    refuse,
     resident_of_my_centre,
     residents_of_my_centre,
 )
@@ -58,7 +59,7 @@ def bulk_issue(request: HttpRequest) -> HttpResponse:
     try:
         ids = {int(value) for value in raw_ids}
     except ValueError:
-        raise Http404 from None
+        raise refuse(request) from None
     if not ids or len(ids) > MAX_BULK or layout not in LAYOUTS:
         message = (
             _("Select at least one resident, then choose “Issue codes and print slips”.")
@@ -70,7 +71,7 @@ def bulk_issue(request: HttpRequest) -> HttpResponse:
         return render(request, "centres/bulk_refused.html", {"message": message}, status=400)
     people = list(residents_of_my_centre(request).filter(pk__in=ids).order_by("duf_number"))
     if len(people) != len(ids):  # an id of another centre's resident, or of nobody
-        raise Http404
+        raise refuse(request, resident_ids=sorted(ids - {person.pk for person in people}))
     audit.record("login_code.bulk_issued", actor=request.user, count=len(people))
     return _to_issue(request, people, layout)
 
