@@ -215,6 +215,8 @@ LOGIN_CODE_DAYS = env_int("LOGIN_CODE_DAYS", 14, minimum=1, maximum=90)
 LOGIN_CODE_MAX_FAILURES = env_int("LOGIN_CODE_MAX_FAILURES", 5, minimum=1)
 LOGIN_CODE_LOCKOUT_MINUTES = env_int("LOGIN_CODE_LOCKOUT_MINUTES", 15, minimum=1)
 LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 20, minimum=1)
+# How long `manage.py purge` keeps the audit rows of failed logins (guessing adds one per try).
+FAILED_LOGIN_RETENTION_DAYS = env_int("FAILED_LOGIN_RETENTION_DAYS", 90, minimum=1)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
 
