@@ -112,6 +112,8 @@ def make_safe(record: logging.LogRecord) -> logging.LogRecord:
             record.args = dict.fromkeys(args, REDACTED)
         else:
             record.args = tuple(REDACTED for _arg in args)
+    if isinstance(record.msg, BaseException):  # logger.error(error): the message is data
+        record.msg, record.args = f"{_type_name(record.msg)}: {REDACTED}", ()
     if record.exc_info:
         error = record.exc_info[1]
         record.exc_text = redacted_traceback(error) if error is not None else ""

@@ -151,3 +151,10 @@ def test_a_record_from_another_library_keeps_its_words_but_not_its_values(server
     stream, _last_resort = server_log
     logging.getLogger("somelibrary").warning("could not store %s for %s", ANSWER, DUF)
     assert "could not store [redacted] for [redacted]" in stream.getvalue()
+
+
+def test_an_exception_logged_as_the_message_is_told_by_its_type(server_log):
+    stream, _last_resort = server_log
+    logging.getLogger("qualreg.anything").error(ValueError(f"bad answer {ANSWER}"))
+    assert "ERROR qualreg.anything ValueError: [redacted]" in stream.getvalue()
+    assert ANSWER not in stream.getvalue()
