@@ -38,12 +38,13 @@ def _refuse(request: HttpRequest, why: str, **kwargs: Any) -> None:
     if isinstance(registration_id, int):
         registration = Registration.objects.filter(pk=registration_id).first()
     audit.record(
-        "adviser.access_refused",
+        audit.Action.ACCESS_REFUSED,
         actor=actor,
         person=registration.person if registration else None,
         registration=registration,
+        by_resident=RESIDENT_SESSION_KEY in request.session,
+        view=request.resolver_match.view_name if request.resolver_match else "",
         why=why,
-        route=request.resolver_match.view_name if request.resolver_match else "",
     )
 
 
@@ -121,7 +122,7 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
     rows = list(shown)
     for registration in rows or [None]:
         audit.record(
-            "adviser.listed",
+            audit.Action.ADVISER_LISTED,
             actor=request.user,
             person=registration.person if registration else None,
             registration=registration,
@@ -139,7 +140,7 @@ def read_registration(request: HttpRequest, registration_id: int, purpose: str) 
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
     audit.record(
-        "adviser.read_registration",
+        audit.Action.ADVISER_READ_REGISTRATION,
         actor=request.user,
         person=registration.person,
         registration=registration,
@@ -175,7 +176,7 @@ def add_remark(
         next_step=next_step,
     )
     audit.record(
-        "adviser.remark_added",
+        audit.Action.ADVISER_REMARK_ADDED,
         actor=request.user,
         person=registration.person,
         registration=registration,
@@ -191,7 +192,7 @@ def find_by_duf(request: HttpRequest, duf_number: str) -> Registration | None:
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
     registration = latest_registrations(adviser).filter(person__duf_number=duf_number).first()
     audit.record(
-        "adviser.looked_up",
+        audit.Action.ADVISER_LOOKED_UP,
         actor=request.user,
         person=registration.person if registration else None,
         registration=registration,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from qualreg.advisers.models import RECOGNITION_URL, NextStep, Organisation, Remark
+from qualreg.privacy import audit
 from qualreg.privacy.models import AuditEvent
 
 MAX_READS = 100
@@ -14,7 +15,7 @@ MAX_READS = 100
 
 def adviser_section(person: Any) -> dict[str, Any] | None:
     reads = list(
-        AuditEvent.objects.filter(person=person, action="adviser.read_registration")
+        AuditEvent.objects.filter(person=person, action=audit.Action.ADVISER_READ_REGISTRATION)
         .order_by("-at")
         .values_list("at", "detail")[:MAX_READS]
     )

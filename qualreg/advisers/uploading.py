@@ -155,5 +155,5 @@ def upload(text: str, *, by: object, write: bool) -> tuple[list[Line], int]:
             for line in report
             if line.writes
         ]
-        audit.record("assignments.uploaded", actor=by, count=len(created))
+        audit.record(audit.Action.ASSIGNMENTS_UPLOADED, actor=by, count=len(created))
     return report, len(created)

@@ -36,6 +36,18 @@ class Action(models.TextChoices):
     LOGIN_CODE_ISSUED = "login_code.issued"
     LOGIN_CODE_BULK_ISSUED = "login_code.bulk_issued"
     LOGIN_CODE_SLIPS_SHOWN = "login_code.slips_shown"
+    # Advisers (the organisation is in the detail of every row).
+    ADVISER_SIGNED_IN = "adviser.signed_in"
+    ADVISER_SIGN_IN_FAILED = "adviser.sign_in_failed"
+    ADVISER_SECOND_FACTOR_PASSED = "adviser.second_factor_passed"
+    ADVISER_SECOND_FACTOR_FAILED = "adviser.second_factor_failed"
+    ADVISER_SIGNED_OUT = "adviser.signed_out"
+    ADVISER_LISTED = "adviser.listed"
+    ADVISER_LOOKED_UP = "adviser.looked_up"
+    ADVISER_READ_REGISTRATION = "adviser.read_registration"
+    ADVISER_REMARK_ADDED = "adviser.remark_added"
+    # Administrators.
+    ASSIGNMENTS_UPLOADED = "assignments.uploaded"
     # Anyone: a page or a person that the rules kept from them.
     ACCESS_REFUSED = "access.refused"
     # The service itself.

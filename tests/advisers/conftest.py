@@ -98,7 +98,7 @@ def listed(response: Any) -> str:
 
 
 def refusals() -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(action="adviser.access_refused"))
+    return list(AuditEvent.objects.filter(action="access.refused"))
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def test_the_password_alone_opens_no_adviser_page(adviser, completed, assignment
     _password_only(client)
     response = client.get("/en/advisers/")
     assert response.status_code == 302 and response["Location"].startswith(VERIFY)
-    refused = AuditEvent.objects.get(action="adviser.access_refused")
+    refused = AuditEvent.objects.get(action="access.refused")
     assert refused.detail["why"] == "second_factor_missing"
 
 

@@ -58,14 +58,14 @@ def verify(request: HttpRequest) -> HttpResponse:
             form.add_error("code", locked_message(wait))
         elif second_factor.verify(request, form.cleaned_data["code"]):
             throttle.clear("second-factor", key)
-            audit.record("adviser.second_factor_passed", actor=user)
+            audit.record(audit.Action.ADVISER_SECOND_FACTOR_PASSED, actor=user)
             return redirect(_next_or_home(request))
         else:
             throttle.confirm_failure(
                 "second-factor", key, limit=MAX_CODE_FAILURES, lockout_minutes=LOCKOUT_MINUTES
             )
             form.add_error("code", _("That code is wrong or has been used. Try the newest code."))
-        audit.record("adviser.second_factor_failed", actor=user)
+        audit.record(audit.Action.ADVISER_SECOND_FACTOR_FAILED, actor=user)
     status = 400 if form.errors else 200
     return render(
         request, "advisers/verify.html", {"form": form, "enrolled": enrolled}, status=status
@@ -82,7 +82,7 @@ def _next_or_home(request: HttpRequest) -> str:
 @require_POST
 def adviser_logout(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        audit.record("adviser.signed_out", actor=request.user)
+        audit.record(audit.Action.ADVISER_SIGNED_OUT, actor=request.user)
     auth_logout(request)
     messages.success(request, _("You have signed out."))
     return redirect("advisers:login")
