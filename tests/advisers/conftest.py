@@ -19,6 +19,7 @@ from qualreg.advisers.purposes import SESSION_KEY as PURPOSES_KEY
 from qualreg.advisers.second_factor import enrol
 from qualreg.centres.models import Person
 from qualreg.privacy.models import AuditEvent
+from qualreg.registration.facts import write_facts
 from qualreg.registration.models import Registration
 
 ADVISER_PASSWORD = "a-long-adviser-password-1"
@@ -58,17 +59,24 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
-def complete_registration(person: Person, answers: dict[str, Any] | None = None) -> Registration:
-    return Registration.objects.create(
+def complete_registration(
+    person: Person, answers: dict[str, Any] | None = None, *, status: str = "completed"
+) -> Registration:
+    """A registration as the journey leaves it: completed with its facts written (or a draft)."""
+    completed = status == Registration.Status.COMPLETED
+    registration = Registration.objects.create(
         person=person,
         sequence=person.registrations.count() + 1,
         definition_version="test",
         language=person.preferred_language,
-        status=Registration.Status.COMPLETED,
+        status=status,
         progress_percent=100,
         answers=answers if answers is not None else dict(ANSWERS),
-        completed_at=timezone.now(),
+        completed_at=timezone.now() if completed else None,
     )
+    if completed:
+        write_facts(registration)
+    return registration
 
 
 def make_adviser(username: str, organisation: Organisation, **extra: Any) -> User:

@@ -12,7 +12,6 @@ from django.test import Client
 from qualreg.advisers.models import Assignment
 from qualreg.privacy.models import AuditEvent
 from tests.advisers.conftest import (
-    FREE_TEXT,
     complete_registration,
     listed,
     refusals,
@@ -43,9 +42,7 @@ def _not_started(ctx: dict[str, Any]) -> tuple[Client, Any]:
 
 def _draft(ctx: dict[str, Any]) -> tuple[Client, Any]:
     ctx["completed"].delete()  # the resident has only a draft, with the same answers
-    draft = complete_registration(ctx["resident"], ctx["completed"].answers)
-    draft.status, draft.completed_at = "draft", None
-    draft.save()
+    draft = complete_registration(ctx["resident"], ctx["completed"].answers, status="draft")
     return signed_in(ctx["adviser"], purpose_for=ctx["resident"]), draft
 
 
@@ -88,8 +85,6 @@ CASES = {
 
 @pytest.fixture
 def ctx(resident, completed, assignment, adviser, other_adviser, staff, code_for) -> dict[str, Any]:
-    completed.answers = {**completed.answers, "edu_programme": FREE_TEXT}
-    completed.save()
     return locals()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from qualreg.advisers.models import Remark
 from qualreg.privacy.models import AuditEvent
-from tests.advisers.conftest import FREE_TEXT, signed_in
+from tests.advisers.conftest import ANSWERS, FREE_TEXT, complete_registration, signed_in
 
 
 def _url(registration) -> str:
@@ -54,14 +54,11 @@ def test_answers_are_shown_in_the_advisers_language(adviser_client, completed):
     assert "I hvilket land er du født?" in nb and "In which country" not in nb
 
 
-def test_free_text_is_marked_with_the_language_it_was_written_in(adviser_client, completed):
-    completed.answers = {
-        **completed.answers,
-        "school_ever": "yes",
-        "educations": [{"id": "a1", "edu_programme": FREE_TEXT}],
-    }
-    completed.save()
-    page = adviser_client.get(_url(completed)).content.decode()
+def test_free_text_is_marked_with_the_language_it_was_written_in(adviser_client, resident):
+    answers = {**ANSWERS, "paid_work": "yes", "jobs": [{"id": "a1b2c3d4", "job_tasks": FREE_TEXT}]}
+    with_text = complete_registration(resident, answers)
+    page = adviser_client.get(_url(with_text)).content.decode()
+    assert FREE_TEXT in page
     assert "written in" in page
 
 
