@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from qualreg.advisers import planning
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
@@ -61,7 +62,13 @@ class SecondFactorForm(forms.Form):
 
 
 class ListForm(forms.Form):
-    """Filters and order of "My people", read from the URL so that a list can be bookmarked."""
+    """Filters and order of "My people", read from the URL so that a list can be bookmarked.
+    Filters are on structured answers only, and every chosen one narrows the list (AND)."""
+
+    education = forms.ChoiceField(label=_("Education at least"), required=False)
+    norwegian = forms.ChoiceField(label=_("Speaks Norwegian at least"), required=False)
+    english = forms.ChoiceField(label=_("Speaks English at least"), required=False)
+    licence = forms.ChoiceField(label=_("Driving licence for"), required=False)
 
     completed_from = forms.DateField(
         label=_("Completed on or after"), required=False, widget=forms.DateInput({"type": "date"})
@@ -79,6 +86,14 @@ class ListForm(forms.Form):
             ("centre", _("Reception centre")),
         ],
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Anything"))]
+        self.fields["education"].choices = anything + planning.education_choices()
+        self.fields["norwegian"].choices = anything + planning.skill_choices()
+        self.fields["english"].choices = anything + planning.skill_choices()
+        self.fields["licence"].choices = anything + planning.licence_choices()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -91,9 +91,7 @@ def test_the_completion_period_filters_and_stays_in_the_url(
     adviser_client, resident, completed, organisation, centre
 ) -> None:
     older = add_person(centre, "201933333333")
-    old = complete_registration(older)
-    old.completed_at = timezone.now() - datetime.timedelta(days=40)
-    old.save()
+    complete_registration(older, completed_at=timezone.now() - datetime.timedelta(days=40))
     _assign(older, organisation)
     since = (today() - datetime.timedelta(days=7)).isoformat()
     response = adviser_client.get(f"/en/advisers/?completed_from={since}")
