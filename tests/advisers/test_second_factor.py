@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import io
+import re
+
+from django.core.management import call_command
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -90,3 +94,17 @@ def test_an_adviser_without_an_app_is_told_to_ask_the_administrator(adviser) -> 
 def test_the_second_step_needs_the_password_first(adviser) -> None:
     response = Client().post(VERIFY, {"code": "123456"})
     assert response.status_code == 302 and response["Location"] == "/en/advisers/login/"
+
+
+def test_the_demo_adviser_signs_in_with_the_printed_recovery_code(client, db) -> None:
+    out = io.StringIO()
+    call_command("demodata", stdout=out)
+    printed = out.getvalue()
+    assert "otpauth://totp/" in printed
+    code = re.search(r"recovery code \(each works once\): (\S+)", printed).group(1)
+    response = client.post(
+        "/en/advisers/login/", {"username": "adviser", "password": "demo-adviser-password"}
+    )
+    assert response["Location"] == VERIFY
+    assert client.post(VERIFY, {"code": code}).status_code == 302
+    assert client.get("/en/advisers/").status_code == 200

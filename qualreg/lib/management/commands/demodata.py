@@ -7,8 +7,11 @@ Refuses to run in production.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from qualreg.accounts.models import Role, User
+from qualreg.advisers.models import Adviser, Assignment, Organisation
+from qualreg.advisers.second_factor import enrol
 from qualreg.centres.codes import format_code, issue_login_code
 from qualreg.centres.models import Centre, Person
 from qualreg.lib.duf import format_duf
@@ -16,6 +19,7 @@ from qualreg.lib.duf import format_duf
 DEMO_DUF = "201258697561"
 DEMO_STAFF = ("staff", "demo-staff-password")
 DEMO_ADMIN = ("admin", "demo-admin-password")
+DEMO_ADVISER = ("adviser", "demo-adviser-password")
 
 
 class Command(BaseCommand):
@@ -34,6 +38,7 @@ class Command(BaseCommand):
                 duf_number=DEMO_DUF, defaults={"centre": centre, "preferred_language": "en"}
             )
             _, code = issue_login_code(person, issued_by=staff)
+            adviser_app, recovery = self._adviser(person)
         url = settings.SERVICE_URL
         self.stdout.write(
             "\n".join(
@@ -48,10 +53,34 @@ class Command(BaseCommand):
                     f"    username {DEMO_STAFF[0]}, password {DEMO_STAFF[1]}",
                     f"  Administrator:  {url}/admin/",
                     f"    username {DEMO_ADMIN[0]}, password {DEMO_ADMIN[1]}",
+                    f"  Adviser:        {url}/en/advisers/login/",
+                    f"    username {DEMO_ADVISER[0]}, password {DEMO_ADVISER[1]}",
+                    "    second factor: add this address to an authenticator app",
+                    f"    {adviser_app}",
+                    f"    or use a recovery code (each works once): {' '.join(recovery)}",
                     "",
                 ]
             )
         )
+
+    def _adviser(self, person: Person) -> tuple[str, list[str]]:
+        """The demo adviser of Demo kommune, to which the demo resident is assigned, with a
+        fresh authenticator secret and recovery codes."""
+        organisation, _ = Organisation.objects.get_or_create(
+            name="Demo kommune",
+            defaults={"kind": Organisation.Kind.MUNICIPALITY, "municipality_number": "0301"},
+        )
+        user = self._user(DEMO_ADVISER, Role.ADVISER, None)
+        Adviser.objects.update_or_create(user=user, defaults={"organisation": organisation})
+        if not Assignment.objects.current().filter(person=person, organisation=organisation):
+            Assignment.objects.create(
+                person=person,
+                organisation=organisation,
+                start_date=timezone.localdate(),
+                reason="demo",
+            )
+        address, _secret, recovery = enrol(user)
+        return address, recovery
 
     def _user(
         self,
