@@ -31,7 +31,7 @@ class StaffLoginForm(AuthenticationForm):
     refuses accounts the portal is not for as if the password were wrong."""
 
     locked_message = ""
-    may_use: Callable[[Any], bool] = staticmethod(lambda user: True)  # type: ignore[assignment]
+    may_use: Callable[[Any], bool] = staticmethod(lambda user: True)
 
     def clean(self) -> dict[str, object]:
         if self.locked_message:
@@ -65,7 +65,7 @@ def password_sign_in(
     """The sign-in page of a portal: GET shows it, POST signs in and redirects to `next` (on
     this site) or to `home`. Audits every success and failure as `<audit_prefix>.…`."""
     form = StaffLoginForm(request, data=request.POST or None)
-    form.may_use = may_use  # type: ignore[method-assign]
+    form.may_use = may_use
     if request.method == "POST":
         username = str(request.POST.get("username", ""))[:150].casefold()
         # Each try is counted before the password is checked, so that simultaneous tries

@@ -50,7 +50,7 @@ def _refuse(request: HttpRequest, why: str, **kwargs: Any) -> None:
 
 def _adviser_of(request: HttpRequest) -> Adviser | None:
     user = request.user
-    if not user.is_authenticated or not user.is_active or user.role != Role.ADVISER:  # type: ignore[union-attr]
+    if not user.is_authenticated or not user.is_active or user.role != Role.ADVISER:
         return None
     return Adviser.objects.select_related("organisation").filter(user=user).first()
 
@@ -82,7 +82,7 @@ def adviser_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         if adviser is None:
             _refuse(request, "not_an_adviser", **kwargs)
             raise Http404
-        if not request.user.is_verified():  # type: ignore[union-attr]
+        if not request.user.is_verified():  # type: ignore[attr-defined]  # set by OTPMiddleware
             _refuse(request, "second_factor_missing", **kwargs)
             return redirect_to_login(request.get_full_path(), reverse("advisers:verify"))
         request.adviser = adviser  # type: ignore[attr-defined]
@@ -119,7 +119,7 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
     """Audit a list of residents as it is shown: one row per resident on the page, or one
     row for an empty result, each with the organisation and the filters used."""
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
-    rows = list(shown)
+    rows: list[Registration | None] = list(shown)
     for registration in rows or [None]:
         audit.record(
             audit.Action.ADVISER_LISTED,
@@ -171,7 +171,7 @@ def add_remark(
         person=registration.person,
         registration=registration,
         organisation=adviser.organisation,
-        author=request.user,
+        author=adviser.user,
         text=text,
         next_step=next_step,
     )

@@ -71,7 +71,7 @@ class AssignmentAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Assignment, form: Any, change: bool) -> None:
         if not change:
-            obj.assigned_by = request.user
+            obj.assigned_by_id = request.user.pk
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -90,13 +90,18 @@ class ListForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         anything = [("", _("Anything"))]
-        self.fields["education"].choices = anything + planning.education_choices()
-        self.fields["norwegian"].choices = anything + planning.skill_choices()
-        self.fields["english"].choices = anything + planning.skill_choices()
-        self.fields["licence"].choices = anything + planning.licence_choices()
+        for name, choices in (
+            ("education", planning.education_choices()),
+            ("norwegian", planning.skill_choices()),
+            ("english", planning.skill_choices()),
+            ("licence", planning.licence_choices()),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = anything + choices
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("completed_from"), data.get("completed_to")
         if start and end and start > end:
             self.add_error("completed_to", _("The end of the period must be after its start."))
@@ -117,7 +122,7 @@ class PurposeForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
             self.add_error("note", _("Write in a few words why you are opening it."))
         return data
@@ -138,7 +143,7 @@ class RemarkForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("text", "").strip() and not data.get("next_step"):
             raise forms.ValidationError(_("Write a remark or choose a next step."))
         return data

@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -125,6 +126,7 @@ def check(text: str) -> list[Line]:
 
 
 def _compare_with_existing(line: Line) -> None:
+    assert line.person_id and line.organisation_id and line.start_date
     same = Assignment.objects.filter(person_id=line.person_id, organisation_id=line.organisation_id)
     if same.filter(start_date=line.start_date, end_date__isnull=True).exists():
         line.change = "unchanged"
@@ -134,7 +136,18 @@ def _compare_with_existing(line: Line) -> None:
         line.change = "assign"
 
 
-def upload(text: str, *, by: object, write: bool) -> tuple[list[Line], int]:
+def _assign(line: Line, by: Any) -> Assignment:
+    assert line.person_id and line.organisation_id and line.start_date
+    return Assignment.objects.create(
+        person_id=line.person_id,
+        organisation_id=line.organisation_id,
+        start_date=line.start_date,
+        assigned_by=by,
+        reason="CSV upload",  # data, not a page's text: not translated
+    )
+
+
+def upload(text: str, *, by: Any, write: bool) -> tuple[list[Line], int]:
     """The report of every line and, when `write` and every line is valid, the number of
     assignments made. The check is repeated inside the writing transaction, so that nothing
     assigned meanwhile is overlapped."""
@@ -144,16 +157,6 @@ def upload(text: str, *, by: object, write: bool) -> tuple[list[Line], int]:
         report = check(text)
         if not report or any(line.refusal for line in report):
             return report, 0
-        created = [
-            Assignment.objects.create(
-                person_id=line.person_id,
-                organisation_id=line.organisation_id,
-                start_date=line.start_date,
-                assigned_by=by,
-                reason="CSV upload",  # data, not a page's text: not translated
-            )
-            for line in report
-            if line.writes
-        ]
+        created = [_assign(line, by) for line in report if line.writes]
         audit.record(audit.Action.ASSIGNMENTS_UPLOADED, actor=by, count=len(created))
     return report, len(created)

@@ -45,7 +45,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated or not _is_adviser(user):
         return redirect("advisers:login")
-    if user.is_verified():  # type: ignore[union-attr]
+    if user.is_verified():  # type: ignore[attr-defined]  # set by OTPMiddleware
         return redirect(_next_or_home(request))
     form = SecondFactorForm(request.POST or None)
     enrolled = second_factor.has_second_factor(user)
