@@ -185,3 +185,31 @@ def test_many_simultaneous_guesses_check_at_most_five_codes(resident, code_for):
 
 
 ALPHA = "23456789"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_simultaneous_sweep_from_one_address_checks_at_most_the_allowed_numbers(centre):
+    """30 different DUF numbers fired at once from one address: at most 25 are checked."""
+    people = [add_person(centre, f"2019{n:08d}") for n in range(30)]
+    start = threading.Barrier(30)
+    outcomes: list[Refusal | None] = []
+    lock = threading.Lock()
+
+    def guess(n: int) -> None:
+        try:
+            start.wait()
+            outcome = _guess(people[n].duf_number)
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(outcomes) == 30
+    checked = AuditEvent.objects.filter(action="login.failed", detail__outcome="wrong").count()
+    assert checked <= 25
+    assert outcomes.count(Refusal.LOCKED) >= 5
