@@ -131,7 +131,7 @@ class ThrottledSignInMixin:
     """For AuthenticationForm and its subclasses: refuses without checking the password
     while the account or the address is locked, and counts and audits every refusal."""
 
-    audit_action = "staff.sign_in_failed"
+    audit_action: str = audit.Action.STAFF_SIGN_IN_FAILED
     request: HttpRequest | None
     cleaned_data: dict[str, Any]
 
@@ -167,7 +167,7 @@ class StaffLoginForm(ThrottledSignInMixin, AuthenticationForm):
 
 
 class AdminSignInForm(ThrottledSignInMixin, AdminAuthenticationForm):
-    audit_action = "admin.sign_in_failed"
+    audit_action = audit.Action.ADMIN_SIGN_IN_FAILED
 
 
 def password_sign_in(
@@ -215,7 +215,7 @@ class ThrottledPasswordChangeForm(AdminPasswordChangeForm):
         try:
             old_password = super().clean_old_password()
         except forms.ValidationError:
-            locked_for = attempt.failed("admin.password_change_failed")
+            locked_for = attempt.failed(audit.Action.ADMIN_PASSWORD_CHANGE_FAILED)
             if locked_for:
                 raise forms.ValidationError(locked_message(locked_for), code="locked") from None
             raise

@@ -106,7 +106,9 @@ def lift_login_lockout(person: Person, *, lifted_by: object) -> bool:
     whether a lockout was in force."""
     was_locked = login_locked_until(person) is not None
     throttle.clear("duf", person.duf_number)
-    audit.record("login.lockout_lifted", actor=lifted_by, person=person, was_locked=was_locked)
+    audit.record(
+        audit.Action.LOGIN_LOCKOUT_LIFTED, actor=lifted_by, person=person, was_locked=was_locked
+    )
     return was_locked
 
 

@@ -54,9 +54,9 @@ def test_staff_of_another_centre_cannot_lift_it_and_the_try_is_audited(
         redeem_login_code(resident.duf_number, code, client="203.0.113.10")
     assert refused.value.reason is Refusal.LOCKED
     assert not AuditEvent.objects.filter(action="login.lockout_lifted").exists()
-    refusal = AuditEvent.objects.get(action="resident.refused")
+    refusal = AuditEvent.objects.get(action="access.refused")
     assert refusal.actor == other_staff and refusal.person is None
-    assert refusal.detail == {"tried": "login.lockout_lifted"}
+    assert refusal.detail == {"view": "centres:lift_lockout", "resident_ids": [resident.pk]}
     page = other_staff_client.get(f"/en/staff/residents/{resident.pk}/")
     assert page.status_code == 404
 
