@@ -34,12 +34,14 @@ test-packages: ## Install Debian's chromium, fonts-noto-core and gettext for the
 
 test: $(VENV)/.test test-packages ## Install what the tests need and run every test (unit, integration, browser)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(MANAGE) compilecatalogs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.test ## ruff check and format check
+lint: $(VENV)/.test ## ruff check and format check, and the import contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.test ## Format the code with ruff
 	$(BIN)/ruff format .

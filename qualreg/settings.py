@@ -61,9 +61,11 @@ INSTALLED_APPS = [
     "qualreg.lib",
     "qualreg.accounts",
     "qualreg.privacy",
+    "qualreg.people",
     "qualreg.centres",
     "qualreg.questionnaire",
     "qualreg.registration",
+    "qualreg.demo",
 ]
 
 MIDDLEWARE = [

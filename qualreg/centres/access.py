@@ -18,8 +18,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 
-from qualreg.centres.models import Person
-from qualreg.registration.session import SESSION_KEY as RESIDENT_SESSION_KEY
+from qualreg.people.models import Person
+from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 
 
 def centre_staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

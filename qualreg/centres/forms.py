@@ -7,10 +7,10 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from qualreg.centres.models import Person
-from qualreg.centres.status import Status
 from qualreg.lib import languages
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+from qualreg.people.models import Person
+from qualreg.registration.status import Status
 
 MAX_IMPORT_BYTES = 200_000
 MAX_IMPORT_LINES = 1000

@@ -10,9 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from qualreg.centres.forms import already_registered, duf_problem
-from qualreg.centres.models import Centre, Person
 from qualreg.lib import languages
 from qualreg.lib.duf import format_duf, normalise_duf
+from qualreg.people.models import Centre, Person
 from qualreg.privacy import audit
 
 

@@ -23,7 +23,7 @@ class AuditEvent(models.Model):
     by_resident = models.BooleanField(_("by the resident"), default=False)
     action = models.CharField(_("action"), max_length=64, db_index=True)
     person = models.ForeignKey(
-        "centres.Person",
+        "people.Person",
         verbose_name=_("resident"),
         on_delete=models.PROTECT,
         null=True,

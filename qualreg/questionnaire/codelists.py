@@ -7,32 +7,17 @@ per language. Every other label is a gettext string.
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
-from django.utils.translation import get_language, pgettext_lazy
+from babel import Locale
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from qualreg.lib import languages as ui_languages
+from qualreg.questionnaire.locale import babel_locale
 from qualreg.questionnaire.model import Choice, LazyChoices
 
 STATELESS = "XX"
 UNKNOWN_COUNTRY = "ZZ"
 OTHER_LANGUAGE = "other"
 OTHER_OCCUPATION = "other"
-
-
-def active_language_code() -> str:
-    """Our UI language code for the active Django language (the default for unknown ones)."""
-    code = (get_language() or "").lower()
-    if code in ui_languages.BY_CODE:
-        return code
-    return ui_languages.get(code.split("-")[0]).code
-
-
-def _babel_locale() -> Locale:
-    try:
-        return Locale.parse(ui_languages.get(active_language_code()).babel_locale)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
 
 
 def _sort(choices: list[Choice], last: tuple[str, ...] = ()) -> tuple[Choice, ...]:
@@ -60,7 +45,7 @@ def _country_names() -> dict[str, str]:
 
 
 def _build_countries(extra: tuple[str, ...]) -> tuple[Choice, ...]:
-    territories = _babel_locale().territories
+    territories = babel_locale().territories
     english = Locale.parse("en").territories
     fallback = _country_names()
     choices = [
@@ -155,7 +140,7 @@ LANGUAGE_TABLE: dict[str, tuple[str | None, object]] = {
 
 
 def _build_languages() -> tuple[Choice, ...]:
-    names = _babel_locale().languages
+    names = babel_locale().languages
     choices = []
     for code, (cldr, own) in LANGUAGE_TABLE.items():
         label = names.get(cldr) if cldr else None

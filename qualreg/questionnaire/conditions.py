@@ -14,10 +14,29 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-if t.TYPE_CHECKING:
-    from qualreg.questionnaire.model import Question, Questionnaire
-
 ITEM_PREFIX = "item."
+
+
+# What describing a condition needs of the questionnaire. model.Question and
+# model.Questionnaire have it; naming them here would make model and conditions import each
+# other, since a Question holds its Condition.
+class ChoiceLike(t.Protocol):
+    @property
+    def label(self) -> t.Any: ...
+
+
+class QuestionLike(t.Protocol):
+    @property
+    def label(self) -> t.Any: ...
+
+    def choice(self, code: object) -> ChoiceLike | None: ...
+
+    def field(self, key: str) -> QuestionLike | None: ...
+
+
+class QuestionnaireLike(t.Protocol):
+    def question(self, key: str) -> QuestionLike: ...
+
 
 OPERATORS: dict[str, Callable[[t.Any, t.Any], bool]] = {
     "<": operator.lt,
@@ -69,7 +88,7 @@ class Condition:
     def holds(self, answers: Mapping[str, t.Any], item: Mapping[str, t.Any] | None = None) -> bool:
         raise NotImplementedError
 
-    def describe(self, questionnaire: Questionnaire | None = None) -> str:
+    def describe(self, questionnaire: QuestionnaireLike | None = None) -> str:
         raise NotImplementedError
 
     def references(self) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -80,14 +99,18 @@ class Condition:
         return ()
 
 
-def _question_words(key: str, questionnaire: Questionnaire | None, group: Question | None) -> str:
+def _question_words(
+    key: str, questionnaire: QuestionnaireLike | None, group: QuestionLike | None
+) -> str:
     question = _find(key, questionnaire, group)
     if question is None:
         return key
     return gettext("“%(label)s” (%(key)s)") % {"label": question.label, "key": key}
 
 
-def _find(key: str, questionnaire: Questionnaire | None, group: Question | None) -> Question | None:
+def _find(
+    key: str, questionnaire: QuestionnaireLike | None, group: QuestionLike | None
+) -> QuestionLike | None:
     if questionnaire is None:
         return None
     if key.startswith(ITEM_PREFIX):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from qualreg.questionnaire.conditions import as_mapping
+from qualreg.questionnaire.locale import babel_locale
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
 from qualreg.questionnaire.posting import (  # noqa: F401 - part of the engine's surface
     ITEM_ID,
@@ -271,15 +272,13 @@ def _choice_label(question: Question, code: str) -> str:
 
 def render_value(question: Question, value: Any) -> str:
     """An answer as text in the active language ("" when there is none)."""
-    from qualreg.questionnaire.codelists import _babel_locale
-
     if _empty(value):
         return ""
     if question.kind in (Kind.SINGLE, Kind.DROPDOWN):
         return _choice_label(question, value) if isinstance(value, str) else ""
     if question.kind == Kind.MULTIPLE:
         labels = [_choice_label(question, v) for v in value if isinstance(v, str)]
-        return format_list(labels, locale=_babel_locale()) if labels else ""
+        return format_list(labels, locale=babel_locale()) if labels else ""
     return value if isinstance(value, str) else ""
 
 

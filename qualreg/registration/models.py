@@ -22,7 +22,7 @@ class Registration(models.Model):
         INTERPRETER = "interpreter", _("With an interpreter")
 
     person = models.ForeignKey(
-        "centres.Person", on_delete=models.PROTECT, related_name="registrations"
+        "people.Person", on_delete=models.PROTECT, related_name="registrations"
     )
     sequence = models.PositiveIntegerField(_("number"))
     definition_version = models.CharField(_("questionnaire version"), max_length=32)
@@ -81,7 +81,7 @@ class ConsentRecord(models.Model):
         CONSENTED = "consented", _("Consented")
         REFUSED = "refused", _("Did not consent")
 
-    person = models.ForeignKey("centres.Person", on_delete=models.PROTECT, related_name="consents")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="consents")
     registration = models.ForeignKey(
         Registration, on_delete=models.PROTECT, null=True, blank=True, related_name="consents"
     )

@@ -19,9 +19,9 @@ from qualreg.centres.access import (
     resident_of_my_centre,
     residents_of_my_centre,
 )
-from qualreg.centres.codes import issue_login_code
-from qualreg.centres.models import LoginCode
 from qualreg.centres.slips import render_slip
+from qualreg.people.codes import issue_login_code
+from qualreg.people.models import LoginCode
 from qualreg.privacy import audit
 
 SHOWN_ONCE_KEY = "centres.codes_to_show"

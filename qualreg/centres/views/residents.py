@@ -19,9 +19,9 @@ from qualreg.centres.access import (
     residents_of_my_centre,
 )
 from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm, already_registered
-from qualreg.centres.models import Person
-from qualreg.centres.status import Status, with_status
+from qualreg.people.models import Person
 from qualreg.privacy import audit
+from qualreg.registration.status import Status, with_status
 
 PER_PAGE = 25
 MAX_SEARCH_RESULTS = 50

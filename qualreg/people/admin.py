@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from qualreg.centres.models import Centre, LoginCode, Person
+from qualreg.people.models import Centre, LoginCode, Person
 
 
 @admin.register(Centre)

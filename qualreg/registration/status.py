@@ -1,6 +1,7 @@
 """Where each resident stands, read from registration timestamps and progress — never answers.
 
-The list of residents annotates each Person with a handful of values from the newest draft,
+The staff portal reads a resident's status only through `with_status`, never through the
+registration models: it annotates each Person with a handful of values from the newest draft,
 the newest completed registration and the newest usable code. No query here selects the
 `answers` column, and tests prove that nothing typed by a resident reaches a staff page.
 """
@@ -12,7 +13,7 @@ from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qualreg.centres.models import LoginCode, Person
+from qualreg.people.models import LoginCode, Person
 from qualreg.registration.models import Registration
 
 

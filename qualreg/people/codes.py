@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from qualreg.centres.models import LoginCode, Person
 from qualreg.lib import throttle
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+from qualreg.people.models import LoginCode, Person
 from qualreg.privacy import audit
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
