@@ -67,7 +67,9 @@ class AddResidentForm(forms.Form):
     def __init__(self, *args: object, centre_id: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.centre_id = centre_id
-        self.fields["preferred_language"].choices = [("", "")] + language_choices()
+        language = self.fields["preferred_language"]
+        assert isinstance(language, forms.ChoiceField)
+        language.choices = [("", "")] + language_choices()
 
     def clean_duf_number(self) -> str:
         raw = self.cleaned_data["duf_number"]
@@ -123,7 +125,9 @@ class ImportResidentsForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["default_language"].choices = language_choices()
+        language = self.fields["default_language"]
+        assert isinstance(language, forms.ChoiceField)
+        language.choices = language_choices()
         self.fields["default_language"].initial = languages.DEFAULT
 
     def clean_csv_file(self) -> str:

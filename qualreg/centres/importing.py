@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from qualreg.accounts.models import User
 from qualreg.centres.forms import already_registered, duf_problem
 from qualreg.lib import languages
 from qualreg.lib.duf import format_duf, normalise_duf
@@ -49,7 +50,7 @@ def _language(typed: str, default: str) -> str | None:
     return None
 
 
-def import_residents(text: str, *, centre: Centre, default_language: str, by: object) -> list[Line]:
+def import_residents(text: str, *, centre: Centre, default_language: str, by: User) -> list[Line]:
     """Add each well-formed, new DUF number in `text` to `centre`; report every line."""
     report: list[Line] = []
     seen: dict[str, int] = {}

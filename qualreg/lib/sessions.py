@@ -19,9 +19,9 @@ from django.utils import timezone
 def _select(alias: str) -> str:
     quote = connections[alias].ops.quote_name
     meta = Session._meta
+    columns = {field.name: field.column for field in meta.concrete_fields}
     data, key, expiry = (
-        quote(meta.get_field(name).column)
-        for name in ("session_data", "session_key", "expire_date")
+        quote(columns[name]) for name in ("session_data", "session_key", "expire_date")
     )
     # Only our own quoted names are formatted in; the values are parameters.
     return f"SELECT {data} FROM {quote(meta.db_table)} WHERE {key} = %s AND {expiry} > %s"  # noqa: S608
@@ -33,7 +33,7 @@ class SessionStore(db.SessionStore):
         if data is None:
             self._session_key = None  # a missing or expired session, as Django handles it
             return {}
-        return self.decode(data)  # type: ignore[no-any-return]
+        return self.decode(data)
 
     def _session_data_from_db(self) -> str | None:
         alias = router.db_for_read(Session)

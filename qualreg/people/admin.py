@@ -9,12 +9,12 @@ from qualreg.people.models import Centre, LoginCode, Person
 
 
 @admin.register(Centre)
-class CentreAdmin(admin.ModelAdmin):
+class CentreAdmin(admin.ModelAdmin[Centre]):
     list_display = ("name", "municipality")
     search_fields = ("name", "municipality")
 
 
-class LoginCodeInline(admin.TabularInline):
+class LoginCodeInline(admin.TabularInline[LoginCode, Person]):
     model = LoginCode
     fields = ("issued_at", "issued_by", "expires_at", "used_at", "revoked_at")
     readonly_fields = fields
@@ -27,7 +27,7 @@ class LoginCodeInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(admin.ModelAdmin[Person]):
     list_display = ("duf_display", "centre", "preferred_language", "added_at")
     list_filter = ("centre", "preferred_language")
     search_fields = ("duf_number",)  # exact lookups only: no browsing by partial numbers

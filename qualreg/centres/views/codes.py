@@ -21,7 +21,7 @@ from qualreg.centres.access import (
 )
 from qualreg.centres.slips import render_slip
 from qualreg.people.codes import issue_login_code
-from qualreg.people.models import LoginCode
+from qualreg.people.models import LoginCode, Person
 from qualreg.privacy import audit
 
 SHOWN_ONCE_KEY = "centres.codes_to_show"
@@ -34,7 +34,7 @@ def _remember_once(request: HttpRequest, issued: list[tuple[int, int, str]], lay
     request.session[SHOWN_ONCE_KEY] = {"codes": issued, "layout": layout, "at": time.time()}
 
 
-def _issue(request: HttpRequest, people: list) -> list[tuple[int, int, str]]:  # type: ignore[type-arg]
+def _issue(request: HttpRequest, people: list[Person]) -> list[tuple[int, int, str]]:
     issued = []
     for person in people:
         login_code, plain = issue_login_code(person, issued_by=request.user)

@@ -15,8 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from qualreg.centres.access import (
     centre_staff_required,
+    my_centre_id,
     resident_of_my_centre,
     residents_of_my_centre,
+    staff_member,
 )
 from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm, already_registered
 from qualreg.people.models import Person
@@ -99,7 +101,7 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
 @centre_staff_required
 @require_http_methods(["GET", "POST"])
 def add_resident(request: HttpRequest) -> HttpResponse:
-    centre_id = request.user.centre_id  # type: ignore[union-attr]
+    centre_id = my_centre_id(request)
     form = AddResidentForm(request.POST or None, centre_id=centre_id)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +110,7 @@ def add_resident(request: HttpRequest) -> HttpResponse:
                     duf_number=form.cleaned_data["duf_number"],
                     centre_id=centre_id,
                     preferred_language=form.cleaned_data["preferred_language"],
-                    added_by=request.user,
+                    added_by=staff_member(request),
                 )
         except IntegrityError:  # the same number added elsewhere a moment ago
             mine = Person.objects.filter(
