@@ -25,7 +25,7 @@ BEFORE_THE_MOVE = [
     ("accounts", "0002_initial"),
     ("centres", "0001_initial"),
     ("privacy", "0001_initial"),
-    ("registration", "0003_revision"),
+    ("registration", "0005_facts_of_completed_registrations"),
 ]
 NO_PEOPLE_YET = ("people", None)
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
         ("people", "0001_initial"),
         ("accounts", "0003_centre_in_people"),
         ("privacy", "0002_person_in_people"),
-        ("registration", "0004_person_in_people"),
+        ("registration", "0006_person_in_people"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registration", "0003_revision"),
+        ("registration", "0005_facts_of_completed_registrations"),
         ("people", "0001_initial"),
     ]
 
