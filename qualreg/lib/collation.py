@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-import icu
-
 from qualreg.lib import languages
 
 T = TypeVar("T")
@@ -27,6 +25,8 @@ def sort_key(language_code: str) -> Callable[[str], bytes]:
     A collator is made per call (a millisecond) rather than kept: ICU collators are not
     meant to be shared between threads, and lists are sorted once per language and kept.
     """
+    import icu  # here, not at the top: loading ICU's data is paid when a list is first sorted
+
     language = languages.get(language_code)
     if language.code in _OWN_TAILORINGS:
         return icu.RuleBasedCollator(_OWN_TAILORINGS[language.code]).getSortKey
