@@ -20,6 +20,7 @@ from qualreg.centres.access import (
     residents_of_my_centre,
     staff_member,
 )
+from qualreg.centres.codes import login_locked_until
 from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm
 from qualreg.people.models import Person
 from qualreg.privacy import audit
@@ -95,7 +96,11 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
     person = resident_of_my_centre(request, person_id)
     row = with_status(Person.objects.filter(pk=person.pk)).get()
     audit.record("resident.viewed", actor=request.user, person=person)
-    return render(request, "centres/resident.html", {"person": row})
+    return render(
+        request,
+        "centres/resident.html",
+        {"person": row, "locked_until": login_locked_until(person)},
+    )
 
 
 @centre_staff_required
