@@ -20,8 +20,8 @@ from qualreg.centres.access import (
     residents_of_my_centre,
     staff_member,
 )
-from qualreg.centres.codes import login_locked_until
 from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm
+from qualreg.people.codes import login_locked_until
 from qualreg.people.models import Person
 from qualreg.privacy import audit
 from qualreg.registration.status import Status, with_status
