@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "qualreg.lib.middleware.IdleSessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "qualreg.lib.middleware.LocaleMiddleware",
     "qualreg.lib.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

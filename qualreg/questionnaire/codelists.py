@@ -13,7 +13,8 @@ from babel import Locale
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from qualreg.questionnaire.locale import babel_locale
+from qualreg.lib.collation import sorted_for
+from qualreg.questionnaire.locale import active_language_code, babel_locale
 from qualreg.questionnaire.model import Choice, Classification, LazyChoices
 
 STATELESS = "XX"
@@ -40,9 +41,9 @@ def _has_references(choices: tuple[Choice, ...]) -> bool:
 
 
 def _sort(choices: list[Choice], last: tuple[str, ...] = ()) -> tuple[Choice, ...]:
-    """Sort by label for the reader (casefold), with special codes kept at the end."""
-    ordinary = sorted(
-        (c for c in choices if c.code not in last), key=lambda c: str(c.label).casefold()
+    """Sort by label in the reader's alphabet, with special codes kept at the end."""
+    ordinary = sorted_for(
+        active_language_code(), (c for c in choices if c.code not in last), lambda c: str(c.label)
     )
     special = [c for code in last for c in choices if c.code == code]
     return tuple(ordinary + special)
