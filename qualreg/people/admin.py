@@ -35,6 +35,9 @@ class PersonAdmin(admin.ModelAdmin[Person]):
     readonly_fields = ("added_at", "added_by")
     inlines = [LoginCodeInline]
 
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False  # only people.deletion.delete_person deletes a person: audited, whole
+
     def get_search_results(self, request, queryset, search_term):  # type: ignore[no-untyped-def]
         from qualreg.lib.duf import InvalidDufNumber, normalise_duf
 

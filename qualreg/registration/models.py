@@ -43,8 +43,9 @@ class Registration(models.Model):
         STAFF = "staff", _("With help from staff")
         INTERPRETER = "interpreter", _("With an interpreter")
 
+    # Deleting a person (people.deletion) takes their registrations with them.
     person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="registrations"
+        "people.Person", on_delete=models.CASCADE, related_name="registrations"
     )
     sequence = models.PositiveIntegerField(_("number"))
     definition_version = models.CharField(_("questionnaire version"), max_length=32)
@@ -144,9 +145,9 @@ class ConsentRecord(models.Model):
         CONSENTED = "consented", _("Consented")
         REFUSED = "refused", _("Did not consent")
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="consents")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="consents")
     registration = models.ForeignKey(
-        Registration, on_delete=models.PROTECT, null=True, blank=True, related_name="consents"
+        Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="consents"
     )
     text_version = models.CharField(_("consent text version"), max_length=32)
     language = models.CharField(_("language"), max_length=8)
