@@ -22,9 +22,9 @@ from django.utils.cache import add_never_cache_headers
 
 from qualreg.accounts.models import Role
 from qualreg.advisers.models import Adviser, Assignment, Remark
+from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 from qualreg.privacy import audit
 from qualreg.registration.models import Registration
-from qualreg.registration.session import SESSION_KEY as RESIDENT_SESSION_KEY
 
 # An adviser's session ends after this long without a request (the staff default is longer).
 IDLE_SECONDS = 30 * 60

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from qualreg.accounts.models import Role
 
-PERSON_MODEL = "centres.Person"
+PERSON_MODEL = "people.Person"
 
 kommunenummer_validator = RegexValidator(
     r"^[0-9]{4}$", _("A municipality number has exactly four digits, for example 4601.")

@@ -17,8 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from qualreg.advisers.models import Assignment, Organisation
-from qualreg.centres.models import Person
 from qualreg.lib.duf import InvalidDufNumber, format_duf, normalise_duf
+from qualreg.people.models import Person
 from qualreg.privacy import audit
 
 MAX_LINES = 5000

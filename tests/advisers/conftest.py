@@ -17,7 +17,7 @@ from qualreg.accounts.models import Role, User
 from qualreg.advisers.models import Adviser, Assignment, Organisation
 from qualreg.advisers.purposes import SESSION_KEY as PURPOSES_KEY
 from qualreg.advisers.second_factor import enrol
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.privacy.models import AuditEvent
 from qualreg.registration.facts import write_facts
 from qualreg.registration.models import Registration

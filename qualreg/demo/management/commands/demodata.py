@@ -12,9 +12,9 @@ from django.utils import timezone
 from qualreg.accounts.models import Role, User
 from qualreg.advisers.models import Adviser, Assignment, Organisation
 from qualreg.advisers.second_factor import enrol
-from qualreg.centres.codes import format_code, issue_login_code
-from qualreg.centres.models import Centre, Person
 from qualreg.lib.duf import format_duf
+from qualreg.people.codes import format_code, issue_login_code
+from qualreg.people.models import Centre, Person
 
 DEMO_DUF = "201258697561"
 DEMO_STAFF = ("staff", "demo-staff-password")
