@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from qualreg.lib import language_links
+
 log = logging.getLogger("qualreg.health")
 
 
@@ -46,7 +48,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def _error_page(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
-    return render(request, "error.html", {"title": title, "message": message}, status=status)
+    # An error page has no page of its own to offer in other languages: the route may be
+    # half-resolved (a part that does not exist) with the sender's text in its arguments.
+    context = {"title": title, "message": message, "language_links": language_links.front_pages()}
+    return render(request, "error.html", context, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -78,9 +78,9 @@ def consent(request: HttpRequest) -> HttpResponse:
             logout_resident(request)
             return redirect("registration:consent_refused")
         return render(
-            request, "registration/consent.html", _context(missing_decision=True), status=400
+            request, "resident/consent.html", _context(missing_decision=True), status=400
         )
-    return render(request, "registration/consent.html", _context())
+    return render(request, "resident/consent.html", _context())
 
 
 def _context(missing_decision: bool = False) -> dict[str, object]:
@@ -94,4 +94,4 @@ def _context(missing_decision: bool = False) -> dict[str, object]:
 
 @require_GET
 def consent_refused(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/consent_refused.html")
+    return render(request, "resident/consent_refused.html")

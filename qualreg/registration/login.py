@@ -85,7 +85,7 @@ def login(request: HttpRequest) -> HttpResponse:
             login_resident(request, person)
             return redirect("registration:start")
     status = 400 if form.errors else 200
-    return render(request, "registration/login.html", {"form": form}, status=status)
+    return render(request, "resident/login.html", {"form": form}, status=status)
 
 
 @require_POST
@@ -98,4 +98,4 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 
 def logged_out(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/logged_out.html")
+    return render(request, "resident/logged_out.html")

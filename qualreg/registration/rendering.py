@@ -115,7 +115,7 @@ class QuestionView:
     @property
     def template(self) -> str:
         kind = "number" if self.question.kind == Kind.YEAR else self.kind
-        return f"registration/widgets/{kind}.html"
+        return f"resident/widgets/{kind}.html"
 
     @property
     def status_label(self) -> str:

@@ -14,7 +14,7 @@ from qualreg.registration.session import current_person, logout_resident, reside
 
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/about.html")
+    return render(request, "resident/about.html")
 
 
 @require_GET
@@ -41,7 +41,7 @@ def session_ended(request: HttpRequest) -> HttpResponse:
     if current_person(request) is not None:
         return redirect("registration:start")  # still logged in, e.g. kept alive in another tab
     logout_resident(request)  # drops the stale cookie
-    return render(request, "registration/session_ended.html", status=200)
+    return render(request, "resident/session_ended.html", status=200)
 
 
 @require_POST
