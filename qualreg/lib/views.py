@@ -14,14 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from qualreg.lib import language_links
+from qualreg.lib import buttons, language_links
 
 log = logging.getLogger("qualreg.health")
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"start_url": reverse("registration:about")})
+    context = {"start_url": reverse("registration:about"), "buttons": buttons.JOURNEY}
+    return render(request, "home.html", context)
 
 
 @require_GET

@@ -77,9 +77,7 @@ def consent(request: HttpRequest) -> HttpResponse:
             journey.record_refusal(person, language, CONSENT_VERSION)
             logout_resident(request)
             return redirect("registration:consent_refused")
-        return render(
-            request, "resident/consent.html", _context(missing_decision=True), status=400
-        )
+        return render(request, "resident/consent.html", _context(missing_decision=True), status=400)
     return render(request, "resident/consent.html", _context())
 
 

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from qualreg.lib import buttons
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.registration import journey
@@ -14,7 +15,7 @@ from qualreg.registration.session import current_person, logout_resident, reside
 
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "resident/about.html")
+    return render(request, "resident/about.html", {"buttons": buttons.JOURNEY})
 
 
 @require_GET
