@@ -6,9 +6,11 @@ import logging
 
 from django.conf import settings
 from django.db import connection
+from django.templatetags.static import static
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -33,6 +35,15 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_GET
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "contact.html", {"contact_email": settings.CONTACT_EMAIL})
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever a page links to: send them to the icon among
+    the static files, which are served with a far-future expiry under a hashed name."""
+    response = redirect(static("qualreg/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=24 * 3600)
+    return response
 
 
 @never_cache
