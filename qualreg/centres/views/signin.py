@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from qualreg.lib import throttle
@@ -26,6 +26,21 @@ class StaffLoginForm(AuthenticationForm):
     """Django's sign-in form, which refuses before checking the password while locked."""
 
     locked_message = ""
+    # Django's own wording exists only in the languages Django ships (not ti, am, so, kmr …),
+    # and would appear in Norwegian in the others: every text of the form is ours.
+    error_messages = {
+        "invalid_login": gettext_lazy(
+            "The user name or the password is wrong. Capital and small letters count."
+        ),
+        "inactive": gettext_lazy("This account is closed. Ask an administrator."),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["username"].label = _("User name")
+        self.fields["username"].error_messages["required"] = _("Enter your user name.")
+        self.fields["password"].label = _("Password")
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
 
     def clean(self) -> dict[str, object]:
         if self.locked_message:
