@@ -69,6 +69,10 @@ class RecordUntranslated:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        # Django's admin is Django's pages in Django's catalogues, for the directorate's staff;
+        # the promise of 18 complete languages is about our pages.
+        if request.path.startswith("/admin/"):
+            return response
         if not response.streaming and MARK.encode() in response.content:
             where = f"{request.method} {request.get_full_path()}"
             FOUND.setdefault(where, []).extend(marked_strings(response.content))
