@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from qualreg.lib import buttons
+from qualreg.people.session import current_person, logout_resident, resident_required
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.registration import journey
-from qualreg.registration.session import current_person, logout_resident, resident_required
 
 
 @require_GET

@@ -7,8 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from qualreg.centres.models import Person
 from qualreg.lib import languages
+from qualreg.people.models import Person
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from babel import Locale
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from qualreg.centres.models import Person
 from qualreg.lib import languages
+from qualreg.people.models import Person
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from tests.i18n.conftest import catalogue
 

@@ -14,8 +14,8 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
-from qualreg.centres.models import Person
 from qualreg.lib import languages
+from qualreg.people.models import Person
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 
 pytestmark = pytest.mark.django_db
