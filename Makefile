@@ -49,7 +49,7 @@ check-catalogues: $(VENV)/.runtime ## Fail if any language's catalogue is incomp
 	$(MANAGE) checkcatalogues
 
 messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GNU gettext)
-	cd qualreg && ../$(MANAGE) makemessages --all --no-obsolete --add-location=file
+	cd qualreg && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete --add-location=file
 	$(MANAGE) fixcatalogueheaders
 
 bench: $(VENV)/.runtime ## Measure part-page render time and answer-save throughput (docs/benchmarks.md)

@@ -100,7 +100,8 @@ def test_each_kind_of_question_is_marked_as_the_server_judges_its_answer(client,
     store(draft, {**full, question.key: invalid_value(question)})
     page = soup(client.get(f"/en/form/{part_of(question)}/"))
     assert mark_on(page, question.key) == "invalid"
-    assert "(The answer needs to be corrected)" in page.select_one(f"#q-{question.key}-question").text
+    shown = page.select_one(f"#q-{question.key}-question").text
+    assert "(The answer needs to be corrected)" in shown
     assert page.select_one(f"#q-{question.key}-error") is not None
 
     # The script's save of the same answers gets the same marks back.
