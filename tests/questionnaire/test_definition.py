@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -13,7 +12,6 @@ from qualreg.questionnaire.conditions import AnyItem, Equals, NumberCompare
 from qualreg.questionnaire.definition import (
     QUESTIONNAIRE,
     DefinitionError,
-    build_questionnaire,
     check,
 )
 from qualreg.questionnaire.model import Kind, Part, Questionnaire
@@ -70,28 +68,19 @@ def test_keys_are_unique_also_across_group_fields():
     assert len(keys) == len(set(keys))
 
 
-def test_it_builds_in_under_100_ms():
-    start = time.perf_counter()
-    build_questionnaire()
-    assert time.perf_counter() - start < 0.1
-
-
-def test_a_fresh_import_of_the_definition_takes_under_100_ms():
-    # A separate interpreter, so that nothing is imported or cached yet (except Django).
+def test_importing_the_definition_loads_no_locale_data():
+    """The definition is built from lazy strings: loading it reads no CLDR locale, so a
+    worker that starts does not pay for 18 languages' names before its first request.
+    (How long it takes is measured by `make bench`, not by a timed test.)"""
     script = (
-        "import time, django; django.setup(); start = time.perf_counter(); "
-        "import qualreg.questionnaire.definition; print(time.perf_counter() - start)"
+        "import django; django.setup(); import babel.localedata as cldr; "
+        "import qualreg.questionnaire.definition; print(sorted(cldr._cache))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "qualreg.settings"}
-
-    def load_seconds() -> float:
-        out = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-        )
-        return float(out.stdout.strip().splitlines()[-1])
-
-    # The best of three: a busy machine (CI runs other work) slows a single run.
-    assert min(load_seconds() for _ in range(3)) < 0.1
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
 def broken(*questions, more=()):
