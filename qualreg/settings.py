@@ -215,19 +215,36 @@ LOGIN_CODE_DAYS = env_int("LOGIN_CODE_DAYS", 14, minimum=1, maximum=90)
 LOGIN_CODE_MAX_FAILURES = env_int("LOGIN_CODE_MAX_FAILURES", 5, minimum=1)
 LOGIN_CODE_LOCKOUT_MINUTES = env_int("LOGIN_CODE_LOCKOUT_MINUTES", 15, minimum=1)
 LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 20, minimum=1)
+# How long `manage.py purge` keeps the audit rows of failed logins (guessing adds one per try).
+FAILED_LOGIN_RETENTION_DAYS = env_int("FAILED_LOGIN_RETENTION_DAYS", 90, minimum=1)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
 
+# Every record reaches the one console handler through the root logger (Python's last-resort
+# handler is never used), and `logsafe.configure` makes each record safe where it is created:
+# Django's request and security records name the route instead of the path, exception
+# messages are redacted from tracebacks, other libraries' message values are dropped.
+LOGGING_CONFIG = "qualreg.lib.logsafe.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
-        # Our request log replaces these; Django's own would log URLs with query strings.
-        "django.request": {"handlers": [], "propagate": False},
-        "django.server": {"handlers": [], "propagate": False},
+        # Django's default handlers (console when DEBUG, mail to ADMINS) are replaced by root's.
+        "django": {"handlers": [], "level": "INFO"},
+        # 4xx responses are in the request log already (qualreg.access, one line each);
+        # django.request adds the traceback of 5xx responses.
+        "django.request": {"level": "ERROR"},
+        # DisallowedHost, CSRF failures, SuspiciousOperation: kind, method and route.
+        "django.security": {"level": "WARNING"},
+        # runserver's own access line quotes the raw path; ours replaces it.
+        "django.server": {"handlers": ["null"], "propagate": False},
+        # At DEBUG it would log every statement with its parameters.
         "django.db.backends": {"level": "WARNING"},
     },
 }

@@ -7,7 +7,6 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from qualreg.centres.models import Person
 from qualreg.centres.status import Status
 from qualreg.lib import languages
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
@@ -64,22 +63,18 @@ class AddResidentForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, centre_id: int, **kwargs: object) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.centre_id = centre_id
         self.fields["preferred_language"].choices = [("", "")] + language_choices()
 
     def clean_duf_number(self) -> str:
+        # Whether the number is registered already is asked by `adding.add_resident`, once
+        # the whole form is valid: each asking is audited, and ends in an addition or a refusal.
         raw = self.cleaned_data["duf_number"]
         problem = duf_problem(raw)
         if problem:
             raise forms.ValidationError(problem, code="invalid")
-        digits = normalise_duf(raw)
-        existing = Person.objects.filter(duf_number=digits).values_list("centre_id", flat=True)
-        centre_id = existing.first()
-        if centre_id is not None:
-            raise forms.ValidationError(already_registered(centre_id == self.centre_id))
-        return digits
+        return normalise_duf(raw)
 
 
 def already_registered(at_my_centre: bool) -> str:

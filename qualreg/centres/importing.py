@@ -6,11 +6,11 @@ import csv
 import io
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from qualreg.centres.forms import already_registered, duf_problem
-from qualreg.centres.models import Centre, Person
+from qualreg.centres.adding import add_resident
+from qualreg.centres.forms import duf_problem
+from qualreg.centres.models import Centre
 from qualreg.lib import languages
 from qualreg.lib.duf import format_duf, normalise_duf
 from qualreg.privacy import audit
@@ -76,23 +76,11 @@ def import_residents(text: str, *, centre: Centre, default_language: str, by: ob
             line.reason = _("The same DUF number as line %(line)d.") % {"line": seen[digits]}
             continue
         seen[digits] = number
-        existing = Person.objects.filter(duf_number=digits).values_list("centre_id", flat=True)
-        centre_id = existing.first()
-        if centre_id is not None:
-            line.reason = already_registered(centre_id == centre.pk)
-            continue
-        try:
-            with transaction.atomic():
-                person = Person.objects.create(
-                    duf_number=digits, centre=centre, preferred_language=language, added_by=by
-                )
-        except IntegrityError:  # added by someone else a moment ago
-            line.reason = already_registered(
-                Person.objects.filter(duf_number=digits, centre=centre).exists()
-            )
-            continue
-        audit.record("resident.added", actor=by, person=person, via="import")
-        line.accepted = True
+        added = add_resident(digits, centre_id=centre.pk, language=language, by=by, via="import")
+        line.accepted = added.person is not None
+        line.reason = added.refusal
     accepted = sum(1 for line in report if line.accepted)
-    audit.record("residents.imported", actor=by, accepted=accepted, refused=len(report) - accepted)
+    audit.record(
+        audit.Action.RESIDENTS_IMPORTED, actor=by, accepted=accepted, refused=len(report) - accepted
+    )
     return report

@@ -1,4 +1,4 @@
-"""Request-wide behaviour: a privacy-safe access log and a language that sticks."""
+"""Request-wide behaviour: a privacy-safe access log, a language that sticks, idle sessions."""
 
 from __future__ import annotations
 
@@ -8,48 +8,41 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.urls import resolve
-from django.urls.exceptions import Resolver404
 from django.utils import translation
 
+from qualreg.lib.logsafe import current_request, method_of, route_of
+
 access_log = logging.getLogger("qualreg.access")
-error_log = logging.getLogger("qualreg.error")
-
-
-def _route_of(request: HttpRequest) -> str:
-    """The URL pattern, not the URL: paths and queries could carry personal data."""
-    match = request.resolver_match  # set by Django once the URL is resolved
-    if match is None:
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return "<unmatched>"
-    return match.route or match.view_name or "<unnamed>"
 
 
 class RequestLogMiddleware:
-    """One line per request and one per error, naming the route and never its values."""
+    """One line per request: method, route (never the path), status and time.
+
+    Errors are logged once, by Django's `django.request` logger, with the traceback that
+    `logsafe` has stripped of every exception message; `logsafe` names this request's route
+    in that line and in `django.security`'s.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
-        response = self.get_response(request)
-        if access_log.isEnabledFor(logging.INFO):
-            elapsed_ms = (time.perf_counter() - started) * 1000
-            route, status = _route_of(request), response.status_code
-            access_log.info("%s %s %s %.1fms", request.method, route, status, elapsed_ms)
+        token = current_request.set(request)
+        try:
+            response = self.get_response(request)
+            if access_log.isEnabledFor(logging.INFO):
+                elapsed_ms = (time.perf_counter() - started) * 1000
+                access_log.info(
+                    "%s %s %s %.1fms",
+                    method_of(request),
+                    route_of(request),
+                    response.status_code,
+                    elapsed_ms,
+                )
+        finally:
+            current_request.reset(token)
         return response
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
-        # The exception's type only: its message may quote what a person typed.
-        error_log.error(
-            "unhandled %s on %s %s",
-            type(exception).__name__,
-            request.method,
-            _route_of(request),
-        )
 
 
 class LanguageCookieMiddleware:

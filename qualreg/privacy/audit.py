@@ -1,14 +1,49 @@
-"""The one way to write to the audit log."""
+"""The one way to write to the audit log, with its fixed vocabulary of actions."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Any
+
+from django.conf import settings
+from django.db import models
 
 from qualreg.privacy.models import AuditEvent
 
 
+class Action(models.TextChoices):
+    """Every action the audit log knows. A reader can count and filter on these; a new kind
+    of event is added here, never made up at the call."""
+
+    # Residents, on their own data.
+    LOGIN_CODE_USED = "login_code.used"
+    LOGIN_FAILED = "login.failed"
+    REGISTRATION_STARTED = "registration.started"
+    CONSENT_GIVEN = "consent.given"
+    CONSENT_REFUSED = "consent.refused"
+    REGISTRATION_COMPLETED = "registration.completed"
+    REGISTRATION_VIEWED_BY_RESIDENT = "registration.viewed_by_resident"
+    # Centre staff.
+    STAFF_SIGNED_IN = "staff.signed_in"
+    STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    STAFF_SIGNED_OUT = "staff.signed_out"
+    RESIDENTS_LISTED = "residents.listed"
+    RESIDENT_VIEWED = "resident.viewed"
+    RESIDENT_ADDED = "resident.added"
+    RESIDENT_ADD_REFUSED = "resident.add_refused"
+    RESIDENTS_IMPORTED = "residents.imported"
+    LOGIN_CODE_ISSUED = "login_code.issued"
+    LOGIN_CODE_BULK_ISSUED = "login_code.bulk_issued"
+    LOGIN_CODE_SLIPS_SHOWN = "login_code.slips_shown"
+    # Anyone: a page or a person that the rules kept from them.
+    ACCESS_REFUSED = "access.refused"
+    # The service itself.
+    PURGED = "privacy.purged"
+
+
 def record(
-    action: str,
+    action: Action | str,
     *,
     actor: Any = None,
     person: Any = None,
@@ -19,13 +54,15 @@ def record(
 ) -> AuditEvent:
     """Record that `actor` (a staff user, or the resident when `by_resident`) did `action`.
 
-    `detail` holds non-personal facts only (counts, codes of outcomes); never a DUF number,
-    a login code, an answer or a name.
+    `detail` holds non-personal facts only (counts, codes of outcomes, `pseudonym`s); never a
+    DUF number, a login code, an answer or a name.
     """
+    if action not in Action.values:
+        raise ValueError(f"unknown audit action {action!r}: add it to privacy.audit.Action")
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent.objects.create(
-        action=action,
+        action=str(action),
         actor=actor,
         person=person,
         registration=registration,
@@ -33,3 +70,14 @@ def record(
         reason=reason[:500],
         detail=detail,
     )
+
+
+def pseudonym(duf_number: str) -> str:
+    """A keyed hash of a DUF number, for events about a number that is not the reader's.
+
+    The same number always gives the same pseudonym, so an administrator who holds a number
+    can find the events about it; the log alone reveals neither the number nor whether
+    anyone has it.
+    """
+    key = settings.LOGIN_CODE_HASH_KEY.encode()
+    return hmac.new(key, f"audit-duf:{duf_number}".encode(), hashlib.sha256).hexdigest()[:32]

@@ -133,9 +133,40 @@ def test_bulk_issue_with_a_non_number_is_not_found(staff_client, resident):
     assert response.status_code == 404
 
 
-def test_plain_codes_are_not_left_in_the_session_after_showing(staff_client, resident):
+def _every_stored_value() -> str:
+    """Every row of every table, sessions decoded: what someone who reads the database sees."""
+    from django.apps import apps
     from django.contrib.sessions.models import Session
 
-    _issue(staff_client, resident)
-    for session in Session.objects.all():
-        assert "codes_to_show" not in str(session.get_decoded())
+    rows = [str(list(model.objects.values_list())) for model in apps.get_models()]
+    rows += [str(session.get_decoded()) for session in Session.objects.all()]
+    return "\n".join(rows)
+
+
+def test_a_code_read_from_the_database_before_the_slip_is_shown_does_not_log_in(
+    staff_client, resident, client
+):
+    staff_client.post(f"/en/staff/residents/{resident.pk}/issue-code/")
+    stored = _every_stored_value()
+    for candidate in set(re.findall(r"\b[2-9A-Z]{8}\b", stored)):
+        response = client.post("/en/login/", {"duf_number": resident.duf_number, "code": candidate})
+        assert response.status_code == 400, candidate
+    assert not LoginCode.objects.filter(used_at__isnull=False).exists()
+
+
+def test_no_plain_code_is_stored_anywhere_once_the_slip_is_shown(staff_client, resident):
+    code = CODE.findall(_issue(staff_client, resident))[0]
+    stored = _every_stored_value()
+    assert code not in stored and code.replace("-", "") not in stored
+    assert LoginCode.objects.usable().count() == 1  # a hash, and the code still works
+
+
+def test_slips_are_shown_only_for_residents_still_at_the_centre(
+    staff_client, resident, other_centre
+):
+    staff_client.post(f"/en/staff/residents/{resident.pk}/issue-code/")
+    resident.centre = other_centre
+    resident.save()
+    response = staff_client.get("/en/staff/slips/")
+    assert response.status_code == 410
+    assert not LoginCode.objects.exists()

@@ -7,12 +7,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_record_writes_who_did_what_to_whom_and_why(staff, resident):
-    event = audit.record("registration.read", actor=staff, person=resident, reason="planning")
+    event = audit.record(
+        audit.Action.RESIDENT_VIEWED, actor=staff, person=resident, reason="planning"
+    )
     stored = AuditEvent.objects.get(pk=event.pk)
     assert (stored.actor, stored.person, stored.action, stored.reason) == (
         staff,
         resident,
-        "registration.read",
+        "resident.viewed",
         "planning",
     )
     assert stored.at is not None
@@ -23,3 +25,17 @@ def test_an_anonymous_actor_is_recorded_as_nobody(resident):
 
     event = audit.record("login.failed", actor=AnonymousUser(), person=resident)
     assert event.actor is None
+
+
+def test_an_action_outside_the_vocabulary_is_refused(resident):
+    with pytest.raises(ValueError, match="unknown audit action"):
+        audit.record("resident.peeked_at", person=resident)
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_pseudonym_is_keyed_stable_and_never_the_number(settings):
+    first = audit.pseudonym("201258697561")
+    assert first == audit.pseudonym("201258697561") != audit.pseudonym("201258697562")
+    assert "201258697561" not in first and "586975" not in first
+    settings.LOGIN_CODE_HASH_KEY = "another-key-of-at-least-thirty-two-chars"
+    assert audit.pseudonym("201258697561") != first

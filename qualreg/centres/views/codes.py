@@ -1,53 +1,54 @@
-"""Issuing login codes, one or many, and the page that shows them once, as printable slips.
+"""Issuing login codes, one or many, on the page that shows them once, as printable slips.
 
-The plain codes travel from the POST that issues them to the next page in the session and
-are removed from it as that page is shown: a reload, the back button or another tab shows
-only when each code expires.
+A plain code exists only in the response that shows it: it is never written to the session
+or the database (the database keeps its keyed hash). The POST checks who may have codes and
+leaves in the session only whom it is for; the slips page that the POST redirects to issues
+the codes and shows them, and removes that note as it does. A reload, the back button or
+another tab then finds nothing to show, and the residents' pages tell when each code expires.
+(Issuing in the POST's own response would keep the codes out of the session too, but a
+reload would post again and silently replace codes that may already be printed.)
 """
 
 from __future__ import annotations
 
 import time
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from qualreg.centres.access import (
     centre_staff_required,
+    refuse,
     resident_of_my_centre,
     residents_of_my_centre,
 )
 from qualreg.centres.codes import issue_login_code
-from qualreg.centres.models import LoginCode
 from qualreg.centres.slips import render_slip
 from qualreg.privacy import audit
 
-SHOWN_ONCE_KEY = "centres.codes_to_show"
-SHOWN_ONCE_SECONDS = 10 * 60
+PENDING_KEY = "centres.slips_pending"
+PENDING_SECONDS = 10 * 60
 MAX_BULK = 100
 LAYOUTS = ("one", "several")
 
 
-def _remember_once(request: HttpRequest, issued: list[tuple[int, int, str]], layout: str) -> None:
-    request.session[SHOWN_ONCE_KEY] = {"codes": issued, "layout": layout, "at": time.time()}
-
-
-def _issue(request: HttpRequest, people: list) -> list[tuple[int, int, str]]:  # type: ignore[type-arg]
-    issued = []
-    for person in people:
-        login_code, plain = issue_login_code(person, issued_by=request.user)
-        issued.append((person.pk, login_code.pk, plain))
-    return issued
+def _to_issue(request: HttpRequest, people: list, layout: str) -> HttpResponse:  # type: ignore[type-arg]
+    """Note whom the slips page is to issue codes for (no code, nothing secret)."""
+    request.session[PENDING_KEY] = {
+        "people": [person.pk for person in people],
+        "layout": layout,
+        "at": time.time(),
+    }
+    return redirect("centres:slips")
 
 
 @centre_staff_required
 @require_POST
 def issue_code(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = resident_of_my_centre(request, person_id)
-    _remember_once(request, _issue(request, [person]), "one")
-    return redirect("centres:slips")
+    return _to_issue(request, [resident_of_my_centre(request, person_id)], "one")
 
 
 @centre_staff_required
@@ -58,7 +59,7 @@ def bulk_issue(request: HttpRequest) -> HttpResponse:
     try:
         ids = {int(value) for value in raw_ids}
     except ValueError:
-        raise Http404 from None
+        raise refuse(request) from None
     if not ids or len(ids) > MAX_BULK or layout not in LAYOUTS:
         message = (
             _("Select at least one resident, then choose “Issue codes and print slips”.")
@@ -70,33 +71,33 @@ def bulk_issue(request: HttpRequest) -> HttpResponse:
         return render(request, "centres/bulk_refused.html", {"message": message}, status=400)
     people = list(residents_of_my_centre(request).filter(pk__in=ids).order_by("duf_number"))
     if len(people) != len(ids):  # an id of another centre's resident, or of nobody
-        raise Http404
-    issued = _issue(request, people)
-    audit.record("login_code.bulk_issued", actor=request.user, count=len(issued))
-    _remember_once(request, issued, layout)
-    return redirect("centres:slips")
+        raise refuse(request, resident_ids=sorted(ids - {person.pk for person in people}))
+    audit.record("login_code.bulk_issued", actor=request.user, count=len(people))
+    return _to_issue(request, people, layout)
 
 
 @centre_staff_required
 @require_GET
 def slips(request: HttpRequest) -> HttpResponse:
-    shown_once = request.session.pop(SHOWN_ONCE_KEY, None)
-    if not shown_once or time.time() - shown_once.get("at", 0) > SHOWN_ONCE_SECONDS:
+    pending = request.session.pop(PENDING_KEY, None)
+    if not pending or time.time() - pending.get("at", 0) > PENDING_SECONDS:
         return render(request, "centres/slips_gone.html", status=410)
-    codes = {person_id: (code_id, plain) for person_id, code_id, plain in shown_once["codes"]}
-    people = residents_of_my_centre(request).filter(pk__in=codes).order_by("duf_number")
-    login_codes = LoginCode.objects.in_bulk([code_id for code_id, _plain in codes.values()])
-    slips_to_print = [
-        render_slip(person, login_codes[codes[person.pk][0]], codes[person.pk][1])
-        for person in people
-    ]
+    # Still this centre's residents: one may have moved since the POST.
+    people = list(
+        residents_of_my_centre(request).filter(pk__in=pending["people"]).order_by("duf_number")
+    )
+    if not people:
+        return render(request, "centres/slips_gone.html", status=410)
+    with transaction.atomic():
+        issued = [(person, *issue_login_code(person, issued_by=request.user)) for person in people]
+    slips_to_print = [render_slip(person, code, plain) for person, code, plain in issued]
     audit.record("login_code.slips_shown", actor=request.user, count=len(slips_to_print))
     return render(
         request,
         "centres/slips.html",
         {
             "slips": slips_to_print,
-            "layout": shown_once["layout"],
-            "single": slips_to_print[0].person if len(slips_to_print) == 1 else None,
+            "layout": pending["layout"],
+            "single": people[0] if len(people) == 1 else None,
         },
     )

@@ -6,19 +6,19 @@ import re
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from qualreg.centres import adding
 from qualreg.centres.access import (
     centre_staff_required,
     resident_of_my_centre,
     residents_of_my_centre,
 )
-from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm, already_registered
+from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm
 from qualreg.centres.models import Person
 from qualreg.centres.status import Status, with_status
 from qualreg.privacy import audit
@@ -100,28 +100,23 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add_resident(request: HttpRequest) -> HttpResponse:
     centre_id = request.user.centre_id  # type: ignore[union-attr]
-    form = AddResidentForm(request.POST or None, centre_id=centre_id)
+    form = AddResidentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                person = Person.objects.create(
-                    duf_number=form.cleaned_data["duf_number"],
-                    centre_id=centre_id,
-                    preferred_language=form.cleaned_data["preferred_language"],
-                    added_by=request.user,
-                )
-        except IntegrityError:  # the same number added elsewhere a moment ago
-            mine = Person.objects.filter(
-                duf_number=form.cleaned_data["duf_number"], centre_id=centre_id
-            ).exists()
-            form.add_error("duf_number", already_registered(mine))
+        added = adding.add_resident(
+            form.cleaned_data["duf_number"],
+            centre_id=centre_id,
+            language=form.cleaned_data["preferred_language"],
+            by=request.user,
+            via="form",
+        )
+        if added.person is None:
+            form.add_error("duf_number", added.refusal)
         else:
-            audit.record("resident.added", actor=request.user, person=person, via="form")
             messages.success(
                 request,
                 _("Resident %(duf)s added. You can issue a login code now.")
-                % {"duf": person.duf_display},
+                % {"duf": added.person.duf_display},
             )
-            return redirect("centres:resident", person_id=person.pk)
+            return redirect("centres:resident", person_id=added.person.pk)
     status = 400 if form.errors else 200
     return render(request, "centres/add_resident.html", {"form": form}, status=status)

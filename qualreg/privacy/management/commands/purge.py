@@ -1,0 +1,17 @@
+"""`manage.py purge`: delete what the service no longer needs; run it hourly (see README)."""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from qualreg.privacy import purge
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete expired sessions, spent throttle counts and old failed-login audit rows. "
+        "Prints how many rows of each kind went, nothing else; safe to run at any time."
+    )
+
+    def handle(self, *args: object, **options: object) -> None:
+        for kind, count in purge.run(timezone.now()).items():
+            self.stdout.write(f"{kind}: {count}")

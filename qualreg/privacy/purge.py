@@ -1,0 +1,78 @@
+"""Deleting what the service no longer needs, one rule per kind of row (`manage.py purge`).
+
+Each rule is one function that takes the moment to count from and returns how many rows it
+deleted; `run` applies every rule and audits the run once, with the counts. A rule never
+deletes anything that the service would still read: running again deletes nothing more.
+
+A later rule is one more function (an app above this one registers it from its
+AppConfig.ready), for example::
+
+    @purge.rule("untouched drafts")
+    def untouched_drafts(now: datetime.datetime) -> int:
+        ...
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db.models import Q
+
+from qualreg.lib.models import Throttle
+from qualreg.privacy import audit
+from qualreg.privacy.models import AuditEvent
+
+Rule = Callable[[datetime.datetime], int]
+RULES: dict[str, Rule] = {}
+
+FAILED_LOGINS = (audit.Action.LOGIN_FAILED, audit.Action.STAFF_SIGN_IN_FAILED)
+
+
+def rule(kind: str) -> Callable[[Rule], Rule]:
+    """Register a rule under the name its count is printed and audited with."""
+
+    def register(function: Rule) -> Rule:
+        RULES[kind] = function
+        return function
+
+    return register
+
+
+def run(now: datetime.datetime) -> dict[str, int]:
+    """Apply every rule at `now`; one audit row says how many rows of each kind went."""
+    counts = {kind: purge(now) for kind, purge in RULES.items()}
+    audit.record(audit.Action.PURGED, **{kind.replace(" ", "_"): n for kind, n in counts.items()})
+    return counts
+
+
+@rule("throttle rows")
+def throttle_rows(now: datetime.datetime) -> int:
+    """Counts of failed tries whose window has passed and whose lockout has ended.
+
+    Such a row counts nothing any more: the next try starts a new window, as if it were
+    missing (see throttle.reserve_attempt).
+    """
+    window_ended = now - datetime.timedelta(minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES)
+    expired = Throttle.objects.filter(window_started_at__lte=window_ended).filter(
+        Q(locked_until__isnull=True) | Q(locked_until__lte=now)
+    )
+    return expired.delete()[0]
+
+
+@rule("expired sessions")
+def expired_sessions(now: datetime.datetime) -> int:
+    """Sessions past their expiry, which no request can load (Django's `clearsessions`)."""
+    return Session.objects.filter(expire_date__lt=now).delete()[0]
+
+
+@rule("failed logins")
+def failed_logins(now: datetime.datetime) -> int:
+    """Audit rows of failed logins older than FAILED_LOGIN_RETENTION_DAYS.
+
+    Guessing adds one per try; kept long enough to investigate an attack, not for ever.
+    """
+    cutoff = now - datetime.timedelta(days=settings.FAILED_LOGIN_RETENTION_DAYS)
+    return AuditEvent.objects.filter(action__in=FAILED_LOGINS, at__lt=cutoff).delete()[0]
