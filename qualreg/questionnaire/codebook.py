@@ -24,6 +24,9 @@ def _question(question: Question, questionnaire: Questionnaire, group: Question 
         "required": question.required,
         "label": _text(question.label),
         "hint": _text(question.hint),
+        # The standard the choice codes come from; None for codes of our own.
+        "classification": _text(question.classification),
+        "retired": question.retired,
         "condition": (
             question.condition.describe(questionnaire, group) if question.condition else None
         ),
@@ -85,8 +88,12 @@ def to_markdown(book: dict[str, Any]) -> str:
 def _md_question(q: dict, level: str) -> list[str]:
     required = "required" if q["required"] else "optional"
     lines = [f"{level} `{q['key']}` — {q['label']}", "", f"- kind: {q['kind']}, {required}"]
+    if q.get("retired"):
+        lines.append("- retired: kept for earlier registrations, never shown")
     if q.get("hint"):
         lines.append(f"- hint: {q['hint']}")
+    if q.get("classification"):
+        lines.append(f"- codes: {q['classification']}")
     if q.get("condition"):
         lines.append(f"- shown when: {q['condition']}")
     for limit in ("min", "max", "max_selected", "max_length", "max_items"):
@@ -118,13 +125,27 @@ def rows(book: dict[str, Any]) -> list[list[Any]]:
                         entry["label"],
                         entry.get("hint") or "",
                         entry.get("condition") or "",
+                        entry.get("classification") or "",
                         choices,
+                        "yes" if entry.get("retired") else "no",
                     ]
                 )
     return result
 
 
-HEADERS = ["part", "group", "key", "kind", "required", "label", "hint", "condition", "choices"]
+HEADERS = [
+    "part",
+    "group",
+    "key",
+    "kind",
+    "required",
+    "label",
+    "hint",
+    "condition",
+    "classification",
+    "choices",
+    "retired",
+]
 
 
 def write_xlsx(book: dict[str, Any], path: str) -> None:

@@ -7,12 +7,14 @@ per language. Every other label is a gettext string.
 
 from __future__ import annotations
 
+import dataclasses
+
 from babel import Locale, UnknownLocaleError
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from qualreg.lib import languages as ui_languages
-from qualreg.questionnaire.model import Choice, LazyChoices
+from qualreg.questionnaire.model import Choice, Classification, LazyChoices
 
 STATELESS = "XX"
 UNKNOWN_COUNTRY = "ZZ"
@@ -33,6 +35,23 @@ def _babel_locale() -> Locale:
         return Locale.parse(ui_languages.get(active_language_code()).babel_locale)
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
+
+
+def classified(
+    classification: Classification, choices: tuple[Choice, ...], *, own: tuple[str, ...] = ()
+) -> tuple[Choice, ...]:
+    """The choices marked as codes of `classification`, except our own codes in `own` ("I
+    don't know", "None of these") and, where choices carry a reference, those without one."""
+    return tuple(
+        choice
+        if choice.code in own or (_has_references(choices) and not choice.reference)
+        else dataclasses.replace(choice, classification=classification)
+        for choice in choices
+    )
+
+
+def _has_references(choices: tuple[Choice, ...]) -> bool:
+    return any(choice.reference for choice in choices)
 
 
 def _sort(choices: list[Choice], last: tuple[str, ...] = ()) -> tuple[Choice, ...]:
@@ -64,7 +83,11 @@ def _build_countries(extra: tuple[str, ...]) -> tuple[Choice, ...]:
     english = Locale.parse("en").territories
     fallback = _country_names()
     choices = [
-        Choice(code, territories.get(code) or english.get(code) or fallback[code])
+        Choice(
+            code,
+            territories.get(code) or english.get(code) or fallback[code],
+            classification=Classification.ISO_3166_1,
+        )
         for code in country_codes()
     ]
     own = {STATELESS: _("Stateless (no citizenship)"), UNKNOWN_COUNTRY: _("I don't know")}
@@ -78,6 +101,7 @@ def countries(*extra: str) -> LazyChoices:
         "countries" + "".join(f"+{e}" for e in extra),
         lambda: country_codes() + extra,
         lambda: _build_countries(extra),
+        Classification.ISO_3166_1,
     )
 
 
@@ -161,12 +185,17 @@ def _build_languages() -> tuple[Choice, ...]:
         label = names.get(cldr) if cldr else None
         # CLDR names are lower-case in many languages; a list reads better capitalised.
         label = label[:1].upper() + label[1:] if label else str(own)
-        choices.append(Choice(code, label))
+        choices.append(Choice(code, label, classification=Classification.ISO_639_3))
     choices.append(Choice(OTHER_LANGUAGE, str(_("Another language (write it)"))))
     return _sort(choices, last=(OTHER_LANGUAGE,))
 
 
-LANGUAGES = LazyChoices("languages", lambda: (*LANGUAGE_TABLE, OTHER_LANGUAGE), _build_languages)
+LANGUAGES = LazyChoices(
+    "languages",
+    lambda: (*LANGUAGE_TABLE, OTHER_LANGUAGE),
+    _build_languages,
+    Classification.ISO_639_3,
+)
 
 # Skill scales ---------------------------------------------------------------------------------
 # The six-step scale of the seed, coded 5 (very good) .. 0 (cannot). Codes never change.
@@ -186,113 +215,141 @@ def skill_scale(cannot: object) -> tuple[Choice, ...]:
 SKILL_SCALE = skill_scale(_("I cannot"))
 
 # Education: ISCED 2011 levels and ISCED-F 2013 broad fields -----------------------------------
-ISCED_LEVELS = (
-    Choice("1", _("Primary school (the first years of school)")),
-    Choice("2", _("Lower secondary school (middle school)")),
-    Choice("34", _("Upper secondary school, general (for example baccalaureate)")),
-    Choice("35", _("Upper secondary school, vocational (learning a trade)")),
-    Choice("4", _("Vocational course or diploma after secondary school (not university)")),
-    Choice("5", _("College or institute, 2 or 3 years (short higher education)")),
-    Choice("6", _("University, bachelor's degree")),
-    Choice("7", _("University, master's degree or long degree (for example medicine)")),
-    Choice("8", _("Doctorate (PhD)")),
-    Choice("dont_know", _("I don't know which fits")),
+ISCED_LEVELS = classified(
+    Classification.ISCED_2011,
+    (
+        Choice("1", _("Primary school (the first years of school)")),
+        Choice("2", _("Lower secondary school (middle school)")),
+        Choice("34", _("Upper secondary school, general (for example baccalaureate)")),
+        Choice("35", _("Upper secondary school, vocational (learning a trade)")),
+        Choice("4", _("Vocational course or diploma after secondary school (not university)")),
+        Choice("5", _("College or institute, 2 or 3 years (short higher education)")),
+        Choice("6", _("University, bachelor's degree")),
+        Choice("7", _("University, master's degree or long degree (for example medicine)")),
+        Choice("8", _("Doctorate (PhD)")),
+        Choice("dont_know", _("I don't know which fits")),
+    ),
+    own=("dont_know",),
 )
 VOCATIONAL_OR_HIGHER = ("35", "4", "5", "6", "7", "8")
 UPPER_SECONDARY_OR_HIGHER = ("34", "35", "4", "5", "6", "7", "8")
 
-ISCED_FIELDS = (
-    Choice("00", _("General school subjects (no special field)")),
-    Choice("01", _("Teaching and education")),
-    Choice("02", _("Arts, languages, history and religion studies")),
-    Choice("03", _("Social sciences, journalism and information")),
-    Choice("04", _("Business, administration and law")),
-    Choice("05", _("Natural sciences, mathematics and statistics")),
-    Choice("06", _("Computers and information technology (ICT)")),
-    Choice("07", _("Engineering, manufacturing and construction")),
-    Choice("08", _("Agriculture, forestry, fishing and animal care")),
-    Choice("09", _("Health and welfare (for example nursing, medicine, social work)")),
-    Choice("10", _("Services (for example transport, security, tourism, hairdressing)")),
-    Choice("dont_know", _("I don't know which fits"), exclusive=True),
+ISCED_FIELDS = classified(
+    Classification.ISCED_F_2013,
+    (
+        Choice("00", _("General school subjects (no special field)")),
+        Choice("01", _("Teaching and education")),
+        Choice("02", _("Arts, languages, history and religion studies")),
+        Choice("03", _("Social sciences, journalism and information")),
+        Choice("04", _("Business, administration and law")),
+        Choice("05", _("Natural sciences, mathematics and statistics")),
+        Choice("06", _("Computers and information technology (ICT)")),
+        Choice("07", _("Engineering, manufacturing and construction")),
+        Choice("08", _("Agriculture, forestry, fishing and animal care")),
+        Choice("09", _("Health and welfare (for example nursing, medicine, social work)")),
+        Choice("10", _("Services (for example transport, security, tourism, hairdressing)")),
+        Choice("dont_know", _("I don't know which fits"), exclusive=True),
+    ),
+    own=("dont_know",),
 )
 
 # Work: NACE Rev. 2 sections in plain words ----------------------------------------------------
-NACE_SECTIONS = (
-    Choice("A", _("Farming, forestry or fishing")),
-    Choice("B", _("Mining or quarrying")),
-    Choice("C", _("Factory work and making things (manufacturing)")),
-    Choice("D", _("Electricity, gas or heating supply")),
-    Choice("E", _("Water supply, sewage, waste and recycling")),
-    Choice("F", _("Building and construction")),
-    Choice("G", _("Shops, markets and trade; repair of cars and motorcycles")),
-    Choice("H", _("Transport, delivery and storage")),
-    Choice("I", _("Hotels, restaurants and food service")),
-    Choice("J", _("Information, media, telecom and IT")),
-    Choice("K", _("Banking, finance and insurance")),
-    Choice("L", _("Buying, selling and renting houses (real estate)")),
-    Choice(
-        "M",
-        _(
-            "Professional, scientific and technical services (for example law, accounting, engineering)"  # noqa: E501
+NACE_SECTIONS = classified(
+    Classification.NACE_REV_2,
+    (
+        Choice("A", _("Farming, forestry or fishing")),
+        Choice("B", _("Mining or quarrying")),
+        Choice("C", _("Factory work and making things (manufacturing)")),
+        Choice("D", _("Electricity, gas or heating supply")),
+        Choice("E", _("Water supply, sewage, waste and recycling")),
+        Choice("F", _("Building and construction")),
+        Choice("G", _("Shops, markets and trade; repair of cars and motorcycles")),
+        Choice("H", _("Transport, delivery and storage")),
+        Choice("I", _("Hotels, restaurants and food service")),
+        Choice("J", _("Information, media, telecom and IT")),
+        Choice("K", _("Banking, finance and insurance")),
+        Choice("L", _("Buying, selling and renting houses (real estate)")),
+        Choice(
+            "M",
+            _(
+                "Professional, scientific and technical services (for example law, accounting, engineering)"  # noqa: E501
+            ),
         ),
+        Choice("N", _("Office support, cleaning, security and other support services")),
+        Choice("O", _("Government, public administration, police or army")),
+        Choice("P", _("Schools and education")),
+        Choice("Q", _("Health care and social work")),
+        Choice("R", _("Arts, entertainment, sports and recreation")),
+        Choice(
+            "S", _("Other services (for example hairdressing, repair of phones, organisations)")
+        ),
+        Choice("T", _("Work in private homes (for example housekeeper, nanny)")),
+        Choice("U", _("International organisations (for example UN, embassies)")),
+        Choice("dont_know", _("I don't know"), exclusive=True),
     ),
-    Choice("N", _("Office support, cleaning, security and other support services")),
-    Choice("O", _("Government, public administration, police or army")),
-    Choice("P", _("Schools and education")),
-    Choice("Q", _("Health care and social work")),
-    Choice("R", _("Arts, entertainment, sports and recreation")),
-    Choice("S", _("Other services (for example hairdressing, repair of phones, organisations)")),
-    Choice("T", _("Work in private homes (for example housekeeper, nanny)")),
-    Choice("U", _("International organisations (for example UN, embassies)")),
-    Choice("dont_know", _("I don't know"), exclusive=True),
+    own=("dont_know",),
 )
 
 # Digital skills: a can-do list, each item tied to a DigComp 2.2 competence --------------------
-DIGCOMP_CAN_DO = (
-    Choice("search_web", _("Search for information on the internet"), reference="1.1"),
-    Choice(
-        "judge_sources", _("Tell if information on the internet can be trusted"), reference="1.2"
+DIGCOMP_CAN_DO = classified(
+    Classification.DIGCOMP_2_2,
+    (
+        Choice("search_web", _("Search for information on the internet"), reference="1.1"),
+        Choice(
+            "judge_sources",
+            _("Tell if information on the internet can be trusted"),
+            reference="1.2",
+        ),
+        Choice(
+            "files", _("Save files and find them again on a phone or computer"), reference="1.3"
+        ),
+        Choice(
+            "messaging",
+            _("Send messages or make video calls (for example WhatsApp)"),
+            reference="2.1",
+        ),
+        Choice("email", _("Send and read e-mail"), reference="2.1"),
+        Choice("share_photos", _("Take photos or videos and share them"), reference="2.2"),
+        Choice(
+            "public_services",
+            _("Fill in forms on the internet or use public online services"),
+            reference="2.3",
+        ),
+        Choice("online_banking", _("Pay or use a bank on the internet or phone"), reference="2.3"),
+        Choice("video_meetings", _("Take part in an online meeting or class"), reference="2.4"),
+        Choice("write_document", _("Write a letter or document on a computer"), reference="3.1"),
+        Choice("spreadsheet", _("Use a spreadsheet (for example Excel)"), reference="3.2"),
+        Choice("presentation", _("Make a presentation (for example PowerPoint)"), reference="3.1"),
+        Choice("programming", _("Write computer programs (coding)"), reference="3.4"),
+        Choice("safe_passwords", _("Make safe passwords and spot fraud or scams"), reference="4.1"),
+        Choice("privacy", _("Protect your personal information on the internet"), reference="4.2"),
+        Choice("install_apps", _("Install and update apps"), reference="5.1"),
+        Choice("fix_problems", _("Fix simple problems with a phone or computer"), reference="5.1"),
+        Choice("none", _("None of these"), exclusive=True),
     ),
-    Choice("files", _("Save files and find them again on a phone or computer"), reference="1.3"),
-    Choice(
-        "messaging", _("Send messages or make video calls (for example WhatsApp)"), reference="2.1"
-    ),
-    Choice("email", _("Send and read e-mail"), reference="2.1"),
-    Choice("share_photos", _("Take photos or videos and share them"), reference="2.2"),
-    Choice(
-        "public_services",
-        _("Fill in forms on the internet or use public online services"),
-        reference="2.3",
-    ),
-    Choice("online_banking", _("Pay or use a bank on the internet or phone"), reference="2.3"),
-    Choice("video_meetings", _("Take part in an online meeting or class"), reference="2.4"),
-    Choice("write_document", _("Write a letter or document on a computer"), reference="3.1"),
-    Choice("spreadsheet", _("Use a spreadsheet (for example Excel)"), reference="3.2"),
-    Choice("presentation", _("Make a presentation (for example PowerPoint)"), reference="3.1"),
-    Choice("programming", _("Write computer programs (coding)"), reference="3.4"),
-    Choice("safe_passwords", _("Make safe passwords and spot fraud or scams"), reference="4.1"),
-    Choice("privacy", _("Protect your personal information on the internet"), reference="4.2"),
-    Choice("install_apps", _("Install and update apps"), reference="5.1"),
-    Choice("fix_problems", _("Fix simple problems with a phone or computer"), reference="5.1"),
-    Choice("none", _("None of these"), exclusive=True),
+    own=("none",),
 )
 
 # Driving licence: EU categories (Directive 2006/126/EC) plus Norway's T ----------------------
-DRIVING_CATEGORIES = (
-    Choice("AM", _("AM – moped")),
-    Choice("A1", _("A1 – light motorcycle")),
-    Choice("A2", _("A2 – medium motorcycle")),
-    Choice("A", _("A – motorcycle")),
-    Choice("B", _("B – car")),
-    Choice("BE", _("BE – car with a big trailer")),
-    Choice("C1", _("C1 – light truck")),
-    Choice("C1E", _("C1E – light truck with trailer")),
-    Choice("C", _("C – truck")),
-    Choice("CE", _("CE – truck with trailer")),
-    Choice("D1", _("D1 – minibus")),
-    Choice("D1E", _("D1E – minibus with trailer")),
-    Choice("D", _("D – bus")),
-    Choice("DE", _("DE – bus with trailer")),
-    Choice("T", _("T – tractor")),
-    Choice("dont_know", _("I don't know"), exclusive=True),
+DRIVING_CATEGORIES = classified(
+    Classification.EU_LICENCE,
+    (
+        Choice("AM", _("AM – moped")),
+        Choice("A1", _("A1 – light motorcycle")),
+        Choice("A2", _("A2 – medium motorcycle")),
+        Choice("A", _("A – motorcycle")),
+        Choice("B", _("B – car")),
+        Choice("BE", _("BE – car with a big trailer")),
+        Choice("C1", _("C1 – light truck")),
+        Choice("C1E", _("C1E – light truck with trailer")),
+        Choice("C", _("C – truck")),
+        Choice("CE", _("CE – truck with trailer")),
+        Choice("D1", _("D1 – minibus")),
+        Choice("D1E", _("D1E – minibus with trailer")),
+        Choice("D", _("D – bus")),
+        Choice("DE", _("DE – bus with trailer")),
+        Choice("T", _("T – tractor")),
+        Choice("dont_know", _("I don't know"), exclusive=True),
+    ),
+    own=("T", "dont_know"),
 )

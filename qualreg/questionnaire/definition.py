@@ -120,6 +120,10 @@ def _check_condition(
         raise DefinitionError(f"question {name!r}: the condition is not a Condition")
     if isinstance(condition, AnyItem):
         target = seen.get(condition.group)
+        if target is not None and target.retired:
+            raise DefinitionError(
+                f"question {name!r}: the condition refers to {condition.group!r}, which is retired"
+            )
         if target is None or target.kind != Kind.GROUP:
             raise DefinitionError(
                 f"question {name!r}: the condition refers to {condition.group!r}, "
@@ -133,6 +137,10 @@ def _check_condition(
         return
     for key, codes in condition.references():
         target = _target(name, key, seen, group, earlier_fields)
+        if target.retired:  # it is never answered again, so the condition could never hold
+            raise DefinitionError(
+                f"question {name!r}: the condition refers to {key!r}, which is retired"
+            )
         _check_codes(name, key, target, codes)
 
 

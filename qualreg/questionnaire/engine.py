@@ -9,16 +9,16 @@ Every function here accepts arbitrary JSON without raising.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from babel.lists import format_list
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from qualreg.questionnaire.answers import answer_rows
 from qualreg.questionnaire.conditions import as_mapping
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
+from qualreg.questionnaire.numbers import as_integer as _as_integer
 from qualreg.questionnaire.posting import (  # noqa: F401 - part of the engine's surface
     ITEM_ID,
     add_item,
@@ -39,7 +39,6 @@ from qualreg.questionnaire.visibility import (  # noqa: F401 - part of the engin
 FIRST_YEAR = 1940
 UNANSWERED, MISSING, INVALID, ANSWERED = "unanswered", "missing", "invalid", "answered"
 NOT_STARTED, IN_PROGRESS, DONE, HAS_PROBLEMS = "not_started", "in_progress", "done", "has_problems"
-_INTEGER = re.compile(r"^[+-]?\d{1,9}$")
 
 MESSAGES = {
     "choose": _("Choose an answer."),
@@ -89,23 +88,6 @@ def _required_message(question: Question) -> Any:
         Kind.NUMBER: MESSAGES["number_required"],
         Kind.GROUP: MESSAGES["add_item"],
     }.get(question.kind, MESSAGES["write"])
-
-
-def _as_integer(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() and abs(value) < 1e9 else None
-    if isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        if _INTEGER.match(text):
-            try:
-                return int(text)
-            except ValueError:
-                return None
-    return None
 
 
 def _validate_choices(question: Question, value: Any) -> list[Any]:
@@ -365,40 +347,16 @@ def render_value(question: Question, value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def render_item(group: Question, item: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
-    lines = []
-    for field in visible_fields(group, item, answers):
-        text = render_value(field, item.get(field.key))
-        if text:
-            lines.append(
-                gettext("%(question)s: %(answer)s") % {"question": field.label, "answer": text}
-            )
-    return "\n".join(lines)
-
-
 def summary(
     questionnaire: Questionnaire, answers: Any
 ) -> list[tuple[Part, list[tuple[Question, str]]]]:
     """Every visible question, part by part, with its answer as text in the active language.
 
     Unanswered questions get the row text "Not answered". A repeat group gives one row per
-    item: the group question and the item's fields as "Question: answer" lines.
+    item: the group question and the item's fields as "Question: answer" lines. Built from
+    `answer_rows`, as every reader of answers is.
     """
-    visible, effective = resolve(questionnaire, answers)
-    not_answered = str(_("Not answered"))
-    result = []
-    for part in questionnaire.parts:
-        rows: list[tuple[Question, str]] = []
-        for question in part.questions:
-            if question.key not in visible:
-                continue
-            value = effective.get(question.key)
-            if question.kind == Kind.GROUP:
-                items = value or []
-                rows.extend((question, render_item(question, item, effective)) for item in items)
-                if not items:
-                    rows.append((question, not_answered))
-                continue
-            rows.append((question, render_value(question, value) or not_answered))
-        result.append((part, rows))
-    return result
+    return [
+        (section.part, [(answer.question, text) for answer, text in section.lines])
+        for section in answer_rows(questionnaire, answers)
+    ]

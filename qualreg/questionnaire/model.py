@@ -33,6 +33,19 @@ class Kind(enum.StrEnum):
         return self in (Kind.SINGLE, Kind.MULTIPLE, Kind.DROPDOWN)
 
 
+class Classification(enum.StrEnum):
+    """The standard a choice code comes from (a choice of our own has none)."""
+
+    ISO_3166_1 = "ISO 3166-1"  # countries
+    ISO_639_3 = "ISO 639-3"  # languages
+    ISCED_2011 = "ISCED 2011"  # levels of education
+    ISCED_F_2013 = "ISCED-F 2013"  # fields of education
+    ISCO_08 = "ISCO-08"  # occupations
+    NACE_REV_2 = "NACE Rev. 2"  # economic activities (sections)
+    DIGCOMP_2_2 = "DigComp 2.2"  # digital competences
+    EU_LICENCE = "EU licence category"  # driving licences (Directive 2006/126/EC)
+
+
 @dataclass(frozen=True)
 class Choice:
     code: str  # permanent; never renamed or reused
@@ -40,6 +53,14 @@ class Choice:
     exclusive: bool = False  # "None of these" / "Don't know": cannot go with other answers
     group: Any = None  # optgroup label in long drop-downs (occupations)
     reference: str | None = None  # a code in another standard, e.g. a DigComp competence
+    classification: Classification | None = None  # the standard `code` (or `reference`) is in
+
+    @property
+    def classified_code(self) -> str | None:
+        """The code in its classification: the reference where there is one, else the code."""
+        if self.classification is None:
+            return None
+        return self.reference or self.code
 
 
 class LazyChoices(Sequence[Choice]):
@@ -50,9 +71,14 @@ class LazyChoices(Sequence[Choice]):
     """
 
     def __init__(
-        self, name: str, codes: Callable[[], Sequence[str]], build: Callable[[], tuple[Choice, ...]]
+        self,
+        name: str,
+        codes: Callable[[], Sequence[str]],
+        build: Callable[[], tuple[Choice, ...]],
+        classification: Classification | None = None,
     ):
         self.name = name
+        self.classification = classification
         self._codes_fn = codes
         self._build = build
         self._codes: frozenset[str] | None = None
@@ -113,6 +139,9 @@ class Question:
     max_items: int = 10  # repeat groups
     add_label: Any = None  # repeat groups: "Add another education"
     item_title_field: str | None = None  # repeat groups: the field that names an item
+    # Taken out of the questionnaire: never shown to residents, never answered again, but kept
+    # (its key is never reused) so that registrations that have an answer still render it.
+    retired: bool = False
 
     @property
     def text_limit(self) -> int:
@@ -135,6 +164,13 @@ class Question:
         if isinstance(self.choices, LazyChoices):
             return frozenset()
         return frozenset(choice.code for choice in self.choices if choice.exclusive)
+
+    @functools.cached_property
+    def classification(self) -> Classification | None:
+        """The standard the question's choice codes come from (None: codes of our own)."""
+        if isinstance(self.choices, LazyChoices):
+            return self.choices.classification
+        return next((c.classification for c in self.choices if c.classification), None)
 
     def choice(self, code: object) -> Choice | None:
         if not isinstance(code, str) or code not in self.codes:

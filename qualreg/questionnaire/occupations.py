@@ -9,7 +9,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from qualreg.questionnaire.codelists import OTHER_OCCUPATION, _sort
-from qualreg.questionnaire.model import Choice, LazyChoices
+from qualreg.questionnaire.model import Choice, Classification, LazyChoices
+
+ISCO_08 = Classification.ISCO_08
 
 # (group label, ((ISCO-08 unit group, plain label), ...)), in ISCO major-group order.
 OCCUPATION_GROUPS: tuple[tuple[object, tuple[tuple[str, object], ...]], ...] = (
@@ -246,9 +248,16 @@ def _build_occupations() -> tuple[Choice, ...]:
     choices: list[Choice] = []
     for group, jobs in OCCUPATION_GROUPS:
         group_label = str(group)
-        choices.extend(_sort([Choice(code, str(label), group=group_label) for code, label in jobs]))
+        choices.extend(
+            _sort(
+                [
+                    Choice(code, str(label), group=group_label, classification=ISCO_08)
+                    for code, label in jobs
+                ]
+            )
+        )
     choices.append(Choice(OTHER_OCCUPATION, str(_("Another job (write it)"))))
     return tuple(choices)
 
 
-OCCUPATIONS = LazyChoices("occupations", occupation_codes, _build_occupations)
+OCCUPATIONS = LazyChoices("occupations", occupation_codes, _build_occupations, ISCO_08)

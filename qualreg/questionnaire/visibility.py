@@ -29,7 +29,7 @@ def is_answered(question: Question, answers_or_item: Any) -> bool:
 # Visibility and clean answers -------------------------------------------------------------
 
 
-def _clean_value(question: Question, value: Any) -> Any:
+def clean_value(question: Question, value: Any) -> Any:
     """The value as stored after pruning, or None when nothing valid is left."""
     return _cleaner(question)(value)
 
@@ -131,6 +131,7 @@ def _steps(owner: object, questions: Iterable[Question]) -> tuple[_Step, ...]:
             None if question.kind is Kind.GROUP else _cleaner(question),
         )
         for question in questions
+        if not question.retired  # a retired question is never shown and never answered again
     )
     _STEPS[id(owner)] = (owner, steps)
     return steps
@@ -202,10 +203,12 @@ def visible_fields(group_question: Question, item: Any, answers: Any) -> list[Qu
     clean: dict[str, Any] = {}
     fields = []
     for field in group_question.fields:
+        if field.retired:
+            continue
         if field.condition is not None and not _safe_holds(field.condition, answers, clean):
             continue
         fields.append(field)
-        cleaned = _clean_value(field, item.get(field.key))
+        cleaned = clean_value(field, item.get(field.key))
         if cleaned is not None:
             clean[field.key] = cleaned
     return fields

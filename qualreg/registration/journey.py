@@ -13,6 +13,7 @@ from qualreg.privacy import audit
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.questionnaire.model import Part, Question
+from qualreg.registration.facts import write_facts
 from qualreg.registration.models import ConsentRecord, Registration
 
 # Answers to this question say who helped; the registration keeps it as a plain field so that
@@ -194,6 +195,7 @@ def complete(person: Person) -> Registration:
         helper = answers.get(HELPED_BY_QUESTION)
         registration.helped_by = HELPED_BY_CODES.get(helper, "") if isinstance(helper, str) else ""
         registration.save()
+        write_facts(registration)  # in the same transaction: no completed row without facts
         audit.record(
             "registration.completed", person=person, registration=registration, by_resident=True
         )

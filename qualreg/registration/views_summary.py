@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from qualreg.lib import languages
 from qualreg.privacy import audit
-from qualreg.questionnaire import engine
+from qualreg.questionnaire import answers, engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.registration import journey
 from qualreg.registration.models import Registration
@@ -23,28 +23,8 @@ from qualreg.registration.session import resident_required
 from qualreg.registration.views_parts import parts_nav
 
 
-def answer_sections(registration: Registration, editable: bool) -> list[dict[str, Any]]:
-    """The engine's summary, with an Edit link per part and per answer when editable."""
-    sections = []
-    for part, rows in engine.summary(QUESTIONNAIRE, registration.answers):
-        part_url = reverse("registration:part", args=[part.key])
-        sections.append(
-            {
-                "part": part,
-                "edit_url": part_url if editable else "",
-                "rows": [
-                    {
-                        "question": question,
-                        "text": text,
-                        "edit_url": f"{part_url}#{engine.field_name(question)}-question"
-                        if editable
-                        else "",
-                    }
-                    for question, text in rows
-                ],
-            }
-        )
-    return sections
+def answer_rows(registration: Registration) -> tuple[answers.PartAnswers, ...]:
+    return answers.answer_rows(QUESTIONNAIRE, registration.answers)
 
 
 def _missing_by_part(answers: Any) -> list[dict[str, Any]]:
@@ -74,7 +54,7 @@ def summary(request: HttpRequest) -> HttpResponse:
         request,
         "registration/summary.html",
         {
-            "sections": answer_sections(draft, editable=True),
+            "sections": answer_rows(draft),
             "missing": missing,
             "missing_count": sum(len(m["questions"]) for m in missing),
             "nav": parts_nav(draft, None),
@@ -125,7 +105,7 @@ def completed(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "registration/completed.html",
-        {"registration": registration, "sections": answer_sections(registration, editable=False)},
+        {"registration": registration, "sections": answer_rows(registration)},
     )
 
 
@@ -147,7 +127,7 @@ def my_registration(request: HttpRequest) -> HttpResponse:
                 {
                     "registration": registration,
                     "language": languages.get(registration.language),
-                    "sections": answer_sections(registration, editable=False),
+                    "sections": answer_rows(registration),
                 }
                 for registration in registrations
             ],

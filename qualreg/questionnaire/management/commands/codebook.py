@@ -5,13 +5,14 @@ from django.core.management.base import BaseCommand, CommandError
 from qualreg.lib import languages
 from qualreg.questionnaire.codebook import codebook, to_json, to_markdown, write_xlsx
 from qualreg.questionnaire.definition import QUESTIONNAIRE
+from qualreg.questionnaire.versions import snapshot
 
 
 class Command(BaseCommand):
     help = "Write the questionnaire codebook (keys, kinds, conditions in words, choice codes)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["json", "md", "xlsx"], default="json")
+        parser.add_argument("--format", choices=["json", "md", "xlsx", "keys"], default="json")
         parser.add_argument("--language", default="en", help="a UI language code, e.g. en, nb, ar")
         parser.add_argument("--output", help="a file to write (required for xlsx)")
 
@@ -21,6 +22,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"unknown language {language!r}; use one of {', '.join(languages.CODES)}"
             )
+        if options["format"] == "keys":  # the snapshot of keys and codes (docs/questionnaire.md)
+            self.stdout.write(snapshot(QUESTIONNAIRE), ending="")
+            return
         book = codebook(QUESTIONNAIRE, language)
         output = options.get("output")
         if options["format"] == "xlsx":
