@@ -50,7 +50,7 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ConfigError("ALLOWED_HOSTS must be set when QUALREG_ENV is production")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "qualreg.accounts.apps.QualregAdminConfig",  # django.contrib.admin, password forms throttled
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "qualreg.lib.middleware.IdleSessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "qualreg.lib.middleware.LocaleMiddleware",
     "qualreg.lib.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -214,7 +214,8 @@ WHITENOISE_MAX_AGE = 365 * 24 * 3600 if not DEBUG else 0
 LOGIN_CODE_DAYS = env_int("LOGIN_CODE_DAYS", 14, minimum=1, maximum=90)
 LOGIN_CODE_MAX_FAILURES = env_int("LOGIN_CODE_MAX_FAILURES", 5, minimum=1)
 LOGIN_CODE_LOCKOUT_MINUTES = env_int("LOGIN_CODE_LOCKOUT_MINUTES", 15, minimum=1)
-LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 20, minimum=1)
+# Different DUF numbers that may fail from one address (not tries: a centre shares one Wi-Fi).
+LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 25, minimum=1)
 # How long `manage.py purge` keeps the audit rows of failed logins (guessing adds one per try).
 FAILED_LOGIN_RETENTION_DAYS = env_int("FAILED_LOGIN_RETENTION_DAYS", 90, minimum=1)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")

@@ -96,12 +96,29 @@ def issue_login_code(person: Person, *, issued_by: object = None) -> tuple[Login
     return login_code, code
 
 
+def login_locked_until(person: Person) -> datetime.datetime | None:
+    """When the lockout of the person's DUF number after wrong codes ends, if it is locked."""
+    return throttle.locked_until("duf", person.duf_number)
+
+
+def lift_login_lockout(person: Person, *, lifted_by: object) -> bool:
+    """Staff of the person's centre let them try their code again at once (audited);
+    whether a lockout was in force."""
+    was_locked = login_locked_until(person) is not None
+    throttle.clear("duf", person.duf_number)
+    audit.record(
+        audit.Action.LOGIN_LOCKOUT_LIFTED, actor=lifted_by, person=person, was_locked=was_locked
+    )
+    return was_locked
+
+
 def redeem_login_code(raw_duf: str, raw_code: str, *, client: str) -> Person:
     """The person whose code this is, marking the code used; otherwise LoginRefused.
 
     Every try is counted before it is checked (see `throttle.reserve_attempt`), so even
-    many simultaneous tries evaluate at most LOGIN_CODE_MAX_FAILURES codes per DUF number
-    per lockout window. A used, expired or replaced code is refused and audited but is not
+    many simultaneous tries evaluate at most LOGIN_CODE_MAX_FAILURES codes per DUF number,
+    and LOGIN_CLIENT_MAX_FAILURES different DUF numbers per address, per lockout window.
+    A used, expired or replaced code is refused and audited but is not
     counted as a guess: whoever sends it knows a real code.
     """
     try:
@@ -109,18 +126,29 @@ def redeem_login_code(raw_duf: str, raw_code: str, *, client: str) -> Person:
     except InvalidDufNumber:
         raise LoginRefused(Refusal.BAD_DUF) from None
 
-    reserved: list[tuple[str, str]] = []
-    for scope, key, limit in _limits(duf_number, client):
+    lockout_minutes = settings.LOGIN_CODE_LOCKOUT_MINUTES
+    # An address counts the distinct DUF numbers that failed from it, not tries: a whole
+    # centre may share one Wi-Fi, and a resident retyping their own code is not a sweep.
+    wait, took_place = throttle.reserve_distinct(
+        "client",
+        client,
+        duf_number,
+        limit=settings.LOGIN_CLIENT_MAX_FAILURES,
+        lockout_minutes=lockout_minutes,
+    )
+    if not wait:
         wait = throttle.reserve_attempt(
-            scope, key, limit=limit, lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES
+            "duf",
+            duf_number,
+            limit=settings.LOGIN_CODE_MAX_FAILURES,
+            lockout_minutes=lockout_minutes,
         )
-        if wait:
-            for reserved_scope, reserved_key in reserved:
-                throttle.release(reserved_scope, reserved_key)
-            person = Person.objects.filter(duf_number=duf_number).first()
-            audit.record("login.failed", person=person, outcome=Refusal.LOCKED.value)
-            raise LoginRefused(Refusal.LOCKED, wait)
-        reserved.append((scope, key))
+        if wait and took_place:
+            throttle.release("client", client)
+    if wait:
+        person = Person.objects.filter(duf_number=duf_number).first()
+        audit.record("login.failed", person=person, outcome=Refusal.LOCKED.value)
+        raise LoginRefused(Refusal.LOCKED, wait)
 
     code = normalise_code(raw_code)
     person = Person.objects.filter(duf_number=duf_number).first()
@@ -145,33 +173,40 @@ def redeem_login_code(raw_duf: str, raw_code: str, *, client: str) -> Person:
         ).update(used_at=now)
         refusal = None if claimed else Refusal.USED
     if refusal is not None:
-        _fail(duf_number, client, person, refusal)
+        _fail(duf_number, client, person, refusal, took_place=took_place)
         raise LoginRefused(refusal)
 
     throttle.clear("duf", duf_number)
-    throttle.release("client", client)
+    throttle.release_distinct("client", client, duf_number, took_place=took_place)
     audit.record("login_code.used", person=person, by_resident=True)
     return person  # type: ignore[return-value]
 
 
-def _limits(duf_number: str, client: str) -> tuple[tuple[str, str, int], ...]:
-    return (
-        ("client", client, settings.LOGIN_CLIENT_MAX_FAILURES),
-        ("duf", duf_number, settings.LOGIN_CODE_MAX_FAILURES),
-    )
-
-
-def _fail(duf_number: str, client: str, person: Person | None, refusal: Refusal) -> None:
+def _fail(
+    duf_number: str, client: str, person: Person | None, refusal: Refusal, *, took_place: bool
+) -> None:
     audit.record("login.failed", person=person, outcome=refusal.value)
     if refusal is not Refusal.WRONG:
-        for scope, key, _limit in _limits(duf_number, client):
-            throttle.release(scope, key)
+        throttle.release("duf", duf_number)
+        if took_place:
+            throttle.release("client", client)
         return
+    lockout_minutes = settings.LOGIN_CODE_LOCKOUT_MINUTES
     locked_for = max(
+        throttle.confirm_distinct_failure(
+            "client",
+            client,
+            duf_number,
+            took_place=took_place,
+            limit=settings.LOGIN_CLIENT_MAX_FAILURES,
+            lockout_minutes=lockout_minutes,
+        ),
         throttle.confirm_failure(
-            scope, key, limit=limit, lockout_minutes=settings.LOGIN_CODE_LOCKOUT_MINUTES
-        )
-        for scope, key, limit in _limits(duf_number, client)
+            "duf",
+            duf_number,
+            limit=settings.LOGIN_CODE_MAX_FAILURES,
+            lockout_minutes=lockout_minutes,
+        ),
     )
     if locked_for:
         raise LoginRefused(Refusal.LOCKED, locked_for)

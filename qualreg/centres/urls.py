@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qualreg.centres.views import codes, imports, residents, signin
+from qualreg.centres.views import codes, imports, lockouts, residents, signin
 
 app_name = "centres"
 urlpatterns = [
@@ -14,5 +14,6 @@ urlpatterns = [
     path("residents/issue-codes/", codes.bulk_issue, name="bulk_issue"),
     path("residents/<int:person_id>/", residents.resident, name="resident"),
     path("residents/<int:person_id>/issue-code/", codes.issue_code, name="issue_code"),
+    path("residents/<int:person_id>/lift-lockout/", lockouts.lift_lockout, name="lift_lockout"),
     path("slips/", codes.slips, name="slips"),
 ]

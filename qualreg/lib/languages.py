@@ -1,10 +1,12 @@
-"""The languages qualreg speaks: code, own name, direction, CLDR locale and script.
+"""The languages qualreg speaks: code, own name, direction, CLDR locale and script, and
+which of them a browser's language tag (BCP 47, as phones send it) asks for.
 
 This module is read by settings, so it must not import anything from Django.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -60,3 +62,46 @@ def django_lang_info() -> dict[str, dict[str, object]]:
         }
         for language in LANGUAGES
     }
+
+
+# Primary language subtags that name one of ours by another code: the macrolanguage "no",
+# ISO 639-3 codes some systems send, and Persian/Pashto varieties.
+_SYNONYMS: dict[str, str] = {
+    "no": "nb",
+    "nob": "nb",
+    "nno": "nn",
+    "pes": "fa",
+    "pbt": "ps",
+    "pbu": "ps",
+    "pst": "ps",
+    "swh": "sw",
+    "swc": "sw",
+}
+
+
+def match_tag(tag: str) -> str | None:
+    """Our language for one browser language tag (`fa-AF` → prs, `ku` → kmr), or None.
+
+    Dari is Persian as written in Afghanistan, so `fa` with the region AF is Dari. Plain `ku`
+    is Kurmanji (Latin script, as phones in Türkiye and Syria send it); `ku` in Arabic script
+    or from Iraq or Iran is Sorani, which phones usually send as `ckb` anyway.
+    """
+    subtags = tag.strip().lower().replace("_", "-").split("-")
+    primary, rest = subtags[0], set(subtags[1:])
+    if primary == "fa" and "af" in rest:
+        return "prs"
+    if primary == "ku":
+        return "ckb" if "latn" not in rest and rest & {"arab", "iq", "ir"} else "kmr"
+    code = _SYNONYMS.get(primary, primary)
+    return code if code in BY_CODE else None
+
+
+def best_match(tags: Iterable[str]) -> str | None:
+    """The first of a browser's tags, most wanted first, that names one of our languages."""
+    for tag in tags:
+        if tag == "*":
+            return None  # "anything else" ends the person's own list
+        code = match_tag(tag)
+        if code is not None:
+            return code
+    return None

@@ -1,4 +1,5 @@
-"""Request-wide behaviour: a privacy-safe access log, a language that sticks, idle sessions."""
+"""Request-wide behaviour: a privacy-safe access log, the language a person asks for (from
+the URL, a remembered choice or their phone's settings) and that sticks, idle sessions."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 
+from qualreg.lib import languages
 from qualreg.lib.logsafe import current_request, method_of, route_of
 
 access_log = logging.getLogger("qualreg.access")
@@ -43,6 +47,34 @@ class RequestLogMiddleware:
         finally:
             current_request.reset(token)
         return response
+
+
+def language_from_request(request: HttpRequest) -> str:
+    """The URL's language, else the one remembered in the cookie, else the first of the
+    browser's languages (by quality) that we speak, else the default.
+
+    Django's own matching reads `fa-AF` as Farsi and knows no `ku`; ours knows the tags that
+    phones send for Dari, Kurmanji and Sorani.
+    """
+    from_path = translation.get_language_from_path(request.path_info)
+    if from_path:
+        return from_path
+    remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if remembered in languages.BY_CODE:
+        return remembered
+    accepted = parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    # Ordered by quality already (a stable sort, so ties keep the browser's order); q=0
+    # means "not this one".
+    wanted = (tag for tag, quality in accepted if quality > 0)
+    return languages.best_match(wanted) or settings.LANGUAGE_CODE
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware (language prefixes, redirects, Vary) with our matching."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        translation.activate(language_from_request(request))
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class LanguageCookieMiddleware:

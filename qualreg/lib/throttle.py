@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import hmac
 import math
+import unicodedata
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -38,6 +39,23 @@ def _row_for_update(scope: str, key: str, now: datetime.datetime) -> Throttle:
     raise RuntimeError("throttle row could not be created or found")
 
 
+def normalised_name(typed: str) -> str:
+    """A typed name as every throttle and audit row keys it: NFKC-normalised and case-folded.
+
+    Django's sign-in NFKC-normalises the username before looking up the account, so
+    fullwidth (ｓｔａｆｆ) or mathematical (𝐬𝐭𝐚𝐟𝐟) letters reach the same account as `staff`;
+    keying on the name as typed would give each spelling its own allowance.
+    """
+    folded = unicodedata.normalize("NFKC", str(typed)).casefold()
+    return unicodedata.normalize("NFKC", folded)[:150]
+
+
+def keyed_hash(purpose: str, value: str) -> str:
+    """A short keyed hash that links rows about the same value without storing it."""
+    secret = settings.LOGIN_CODE_HASH_KEY.encode()
+    return hmac.new(secret, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def minutes_to_wait(seconds: int) -> int:
     """Whole minutes to tell a person to wait: never "0 minutes"."""
     return max(1, math.ceil(seconds / 60))
@@ -45,6 +63,14 @@ def minutes_to_wait(seconds: int) -> int:
 
 def clear(scope: str, key: str) -> None:
     Throttle.objects.filter(scope=scope, key=_hashed(scope, key)).delete()
+
+
+def locked_until(scope: str, key: str) -> datetime.datetime | None:
+    """When the key's lockout ends, or None when it is not locked now."""
+    rows = Throttle.objects.filter(
+        scope=scope, key=_hashed(scope, key), locked_until__gt=timezone.now()
+    )
+    return rows.values_list("locked_until", flat=True).first()
 
 
 def reserve_attempt(scope: str, key: str, *, limit: int, lockout_minutes: int) -> int:
@@ -101,4 +127,86 @@ def release(scope: str, key: str) -> None:
         )
         if row is not None and row.failures > 0:
             row.failures -= 1
+            row.save(update_fields=["failures"])
+
+
+# Counting distinct members: one address may be shared by a whole reception centre, so what
+# marks a sweep is how many different DUF numbers failed from it, not how many tries did.
+
+
+def _seen_row(scope: str, key: str, member: str) -> tuple[str, str]:
+    seen_scope = f"{scope}-seen"
+    return seen_scope, _hashed(seen_scope, f"{key}\x1f{member}")
+
+
+def reserve_distinct(
+    scope: str, key: str, member: str, *, limit: int, lockout_minutes: int
+) -> tuple[int, bool]:
+    """Like `reserve_attempt`, but the key's allowance counts distinct members that failed.
+
+    A member that already failed for this key in the window takes no new place: its own
+    throttle bounds its retries. Returns the seconds to wait (0 when allowed) and whether
+    this try took a place, which the caller hands back to `confirm_distinct_failure` or
+    `release_distinct`.
+    """
+    now = timezone.now()
+    window = datetime.timedelta(minutes=lockout_minutes)
+    with transaction.atomic():
+        row = _row_for_update(scope, key, now)
+        if row.locked_until is not None and row.locked_until > now:
+            return max(1, math.ceil((row.locked_until - now).total_seconds())), False
+        if row.window_started_at <= now - window:
+            row.failures = 0
+            row.window_started_at = now
+            row.save()
+        seen_scope, seen_key = _seen_row(scope, key, member)
+        if Throttle.objects.filter(
+            scope=seen_scope, key=seen_key, window_started_at__gte=row.window_started_at
+        ).exists():
+            return 0, False
+        if row.failures >= limit:
+            return math.ceil(window.total_seconds()), False
+        row.failures += 1
+        row.save(update_fields=["failures"])
+    return 0, True
+
+
+def confirm_distinct_failure(
+    scope: str, key: str, member: str, *, took_place: bool, limit: int, lockout_minutes: int
+) -> int:
+    """The member's reserved try failed: remember it as failed for the key; returns the
+    seconds to wait if this locked the key."""
+    if not took_place:
+        return 0
+    seen_scope, seen_key = _seen_row(scope, key, member)
+    with transaction.atomic():
+        # The key's row lock orders this after every reservation of the same key.
+        key_rows = Throttle.objects.select_for_update().filter(scope=scope, key=_hashed(scope, key))
+        if key_rows.first() is None:
+            return 0
+        Throttle.objects.update_or_create(
+            scope=seen_scope, key=seen_key, defaults={"window_started_at": timezone.now()}
+        )
+        return confirm_failure(scope, key, limit=limit, lockout_minutes=lockout_minutes)
+
+
+def release_distinct(scope: str, key: str, member: str, *, took_place: bool) -> None:
+    """The member's try succeeded: it is a person's own, so neither this try nor the
+    member's earlier failures count against the key any more."""
+    seen_scope, seen_key = _seen_row(scope, key, member)
+    with transaction.atomic():
+        row = (
+            Throttle.objects.select_for_update()
+            .filter(scope=scope, key=_hashed(scope, key))
+            .first()
+        )
+        if row is None:
+            return
+        seen = Throttle.objects.filter(scope=seen_scope, key=seen_key).first()
+        give_back = int(took_place)
+        if seen is not None:
+            give_back += int(seen.window_started_at >= row.window_started_at)
+            seen.delete()
+        if give_back and row.failures > 0:
+            row.failures = max(0, row.failures - give_back)
             row.save(update_fields=["failures"])

@@ -36,6 +36,10 @@ class Action(models.TextChoices):
     LOGIN_CODE_ISSUED = "login_code.issued"
     LOGIN_CODE_BULK_ISSUED = "login_code.bulk_issued"
     LOGIN_CODE_SLIPS_SHOWN = "login_code.slips_shown"
+    LOGIN_LOCKOUT_LIFTED = "login.lockout_lifted"
+    # Administrators (Django's admin).
+    ADMIN_SIGN_IN_FAILED = "admin.sign_in_failed"
+    ADMIN_PASSWORD_CHANGE_FAILED = "admin.password_change_failed"  # noqa: S105 (an action)
     # Anyone: a page or a person that the rules kept from them.
     ACCESS_REFUSED = "access.refused"
     # The service itself.

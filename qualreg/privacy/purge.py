@@ -28,7 +28,12 @@ from qualreg.privacy.models import AuditEvent
 Rule = Callable[[datetime.datetime], int]
 RULES: dict[str, Rule] = {}
 
-FAILED_LOGINS = (audit.Action.LOGIN_FAILED, audit.Action.STAFF_SIGN_IN_FAILED)
+FAILED_LOGINS = (
+    audit.Action.LOGIN_FAILED,
+    audit.Action.STAFF_SIGN_IN_FAILED,
+    audit.Action.ADMIN_SIGN_IN_FAILED,
+    audit.Action.ADMIN_PASSWORD_CHANGE_FAILED,
+)
 
 
 def rule(kind: str) -> Callable[[Rule], Rule]:

@@ -14,6 +14,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from qualreg.lib import languages as ui_languages
+from qualreg.lib.collation import sorted_for
 from qualreg.questionnaire.model import Choice, Classification, LazyChoices
 
 STATELESS = "XX"
@@ -55,9 +56,9 @@ def _has_references(choices: tuple[Choice, ...]) -> bool:
 
 
 def _sort(choices: list[Choice], last: tuple[str, ...] = ()) -> tuple[Choice, ...]:
-    """Sort by label for the reader (casefold), with special codes kept at the end."""
-    ordinary = sorted(
-        (c for c in choices if c.code not in last), key=lambda c: str(c.label).casefold()
+    """Sort by label in the reader's alphabet, with special codes kept at the end."""
+    ordinary = sorted_for(
+        active_language_code(), (c for c in choices if c.code not in last), lambda c: str(c.label)
     )
     special = [c for code in last for c in choices if c.code == code]
     return tuple(ordinary + special)

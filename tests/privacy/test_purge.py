@@ -113,5 +113,7 @@ def test_guessing_adds_one_throttle_row_per_key_and_no_session(resident):
     guesser = Client()
     for n in range(30):
         guesser.post("/en/login/", {"duf_number": resident.duf_number, "code": f"2222{n:04d}"})
-    assert Throttle.objects.count() == 2  # this DUF number, this address
+    # This DUF number, this address, and that this number failed from this address (an
+    # address counts the numbers that failed from it, not tries).
+    assert Throttle.objects.count() == 3
     assert Session.objects.count() == 0

@@ -18,6 +18,7 @@ from qualreg.centres.access import (
     resident_of_my_centre,
     residents_of_my_centre,
 )
+from qualreg.centres.codes import login_locked_until
 from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm
 from qualreg.centres.models import Person
 from qualreg.centres.status import Status, with_status
@@ -93,7 +94,11 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
     person = resident_of_my_centre(request, person_id)
     row = with_status(Person.objects.filter(pk=person.pk)).get()
     audit.record("resident.viewed", actor=request.user, person=person)
-    return render(request, "centres/resident.html", {"person": row})
+    return render(
+        request,
+        "centres/resident.html",
+        {"person": row, "locked_until": login_locked_until(person)},
+    )
 
 
 @centre_staff_required
