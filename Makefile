@@ -34,12 +34,16 @@ test-packages: ## Install Debian's chromium, fonts-noto-core and gettext for the
 
 test: $(VENV)/.test test-packages ## Install what the tests need and run every test (unit, integration, browser)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(MANAGE) compilecatalogs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.test ## ruff check and format check
+lint: $(VENV)/.test ## ruff check and format check, the import contracts and the type checks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(VENV)/.test ## Format the code with ruff
 	$(BIN)/ruff format .

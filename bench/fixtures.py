@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from qualreg.centres.models import Centre, Person
 from qualreg.lib.sessions import SessionStore
+from qualreg.people.models import Centre, Person
+from qualreg.people.session import SESSION_KEY
 from qualreg.registration import journey
 from qualreg.registration.models import ConsentRecord
-from qualreg.registration.session import SESSION_KEY
 
 
 def resident_with_session(duf_number: str, answers: dict[str, Any], language: str = "en") -> str:

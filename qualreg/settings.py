@@ -7,10 +7,14 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.conf.locale import LANG_INFO
 
 from qualreg.lib import languages
 from qualreg.lib.env import ConfigError, env_bool, env_choice, env_int, env_list, env_str
+
+# Lets classes such as ModelAdmin[Person] be written as their types say (no effect otherwise).
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("QUALREG_DATA_DIR", str(BASE_DIR / "data")))
@@ -61,9 +65,11 @@ INSTALLED_APPS = [
     "qualreg.lib",
     "qualreg.accounts",
     "qualreg.privacy",
+    "qualreg.people",
     "qualreg.centres",
     "qualreg.questionnaire",
     "qualreg.registration",
+    "qualreg.demo",
 ]
 
 MIDDLEWARE = [

@@ -10,8 +10,8 @@ from django.contrib.staticfiles import handlers as staticfiles_handlers
 from django.core.management import call_command
 
 from qualreg.accounts.models import Role, User
-from qualreg.centres.codes import issue_login_code
-from qualreg.centres.models import Centre, Person
+from qualreg.people.codes import issue_login_code
+from qualreg.people.models import Centre, Person
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from
 # such a thread unless told that this is intended.

@@ -8,5 +8,5 @@ from qualreg.accounts.models import User
 class StaffUserAdmin(UserAdmin):
     list_display = ("username", "role", "centre", "is_active", "last_login")
     list_filter = ("role", "centre", "is_active")
-    fieldsets = (*UserAdmin.fieldsets, ("qualreg", {"fields": ("role", "centre")}))
-    add_fieldsets = (*UserAdmin.add_fieldsets, ("qualreg", {"fields": ("role", "centre")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("qualreg", {"fields": ("role", "centre")}))
+    add_fieldsets = (*(UserAdmin.add_fieldsets or ()), ("qualreg", {"fields": ("role", "centre")}))

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.views import PasswordChangeView
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
 from qualreg.accounts.signin import AdminSignInForm, ThrottledPasswordChangeForm
@@ -15,9 +16,10 @@ from qualreg.accounts.signin import AdminSignInForm, ThrottledPasswordChangeForm
 class QualregAdminSite(admin.AdminSite):
     login_form = AdminSignInForm
 
-    def password_change(
+    # The stubs say a TemplateResponse; Django's own view also redirects once it succeeds.
+    def password_change(  # type: ignore[override]
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
-    ) -> HttpResponse:
+    ) -> HttpResponseBase:
         # Django's own, with a form that counts wrong old passwords like wrong sign-ins.
         defaults: dict[str, Any] = {
             "success_url": reverse("admin:password_change_done", current_app=self.name),

@@ -18,7 +18,7 @@ class User(AbstractUser):
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     centre = models.ForeignKey(
-        "centres.Centre",
+        "people.Centre",
         verbose_name=_("reception centre"),
         on_delete=models.PROTECT,
         null=True,

@@ -86,7 +86,7 @@ class PasswordAttempt:
 
     def reserve(self) -> int:
         """0 when the password may be checked, else the seconds to wait."""
-        reserved = []
+        reserved: list[tuple[str, str]] = []
         for scope, key in self.limits:
             wait = throttle.reserve_attempt(
                 scope, key, limit=MAX_FAILURES, lockout_minutes=_lockout_minutes()
@@ -158,7 +158,7 @@ class StaffLoginForm(ThrottledSignInMixin, AuthenticationForm):
     """A portal's sign-in form; accounts the portal is not for are refused as if the
     password were wrong (and counted like it)."""
 
-    may_use: Callable[[Any], bool] = staticmethod(lambda user: True)  # type: ignore[assignment]
+    may_use: Callable[[Any], bool] = staticmethod(lambda user: True)
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
@@ -182,7 +182,7 @@ def password_sign_in(
     """The sign-in page of a portal: GET shows it, POST signs in and redirects to `next` (on
     this site) or to `home`. Audits every success and failure as `<audit_prefix>.…`."""
     form = StaffLoginForm(request, data=request.POST or None)
-    form.may_use = may_use  # type: ignore[method-assign]
+    form.may_use = may_use
     form.audit_action = f"{audit_prefix}.sign_in_failed"
     if request.method == "POST" and form.is_valid():
         user = form.get_user()

@@ -15,12 +15,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
-from qualreg.centres.models import Person
+from qualreg.accounts.models import User
+from qualreg.people.models import Centre, Person
+from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 from qualreg.privacy import audit
-from qualreg.registration.session import SESSION_KEY as RESIDENT_SESSION_KEY
 
 
 def refuse(request: HttpRequest, **detail: Any) -> Http404:
@@ -53,8 +55,30 @@ def centre_staff_required(view: Callable[..., HttpResponse]) -> Callable[..., Ht
     return wrapper
 
 
-def residents_of_my_centre(request: HttpRequest) -> Any:
-    return Person.objects.filter(centre_id=request.user.centre_id)  # type: ignore[union-attr]
+def staff_member(request: HttpRequest) -> User:
+    """The member of centre staff signed in, in a view behind `centre_staff_required`."""
+    user = request.user
+    if not isinstance(user, User) or user.centre_id is None:
+        raise Http404
+    return user
+
+
+def my_centre_id(request: HttpRequest) -> int:
+    centre_id = staff_member(request).centre_id
+    if centre_id is None:
+        raise Http404
+    return centre_id
+
+
+def my_centre(request: HttpRequest) -> Centre:
+    centre = staff_member(request).centre
+    if centre is None:
+        raise Http404
+    return centre
+
+
+def residents_of_my_centre(request: HttpRequest) -> QuerySet[Person]:
+    return Person.objects.filter(centre_id=my_centre_id(request))
 
 
 def resident_of_my_centre(request: HttpRequest, person_id: int) -> Person:
@@ -62,4 +86,4 @@ def resident_of_my_centre(request: HttpRequest, person_id: int) -> Person:
     person = residents_of_my_centre(request).filter(pk=person_id).first()
     if person is None:
         raise refuse(request, resident_ids=[person_id])
-    return person  # type: ignore[no-any-return]
+    return person

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from qualreg.accounts.models import User
 from qualreg.centres.forms import already_registered
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.privacy import audit
 
 
@@ -24,7 +25,7 @@ class Added:
     refusal: str = ""  # the translated reason, when the number was registered already
 
 
-def add_resident(duf_number: str, *, centre_id: int, language: str, by: object, via: str) -> Added:
+def add_resident(duf_number: str, *, centre_id: int, language: str, by: User, via: str) -> Added:
     """Add the well-formed `duf_number` to the centre unless it is registered anywhere."""
     registered = Person.objects.filter(duf_number=duf_number).only("pk", "centre_id")
     owner = registered.first()

@@ -7,9 +7,9 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from qualreg.centres.status import Status
 from qualreg.lib import languages
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+from qualreg.registration.status import Status
 
 MAX_IMPORT_BYTES = 200_000
 MAX_IMPORT_LINES = 1000
@@ -65,7 +65,9 @@ class AddResidentForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["preferred_language"].choices = [("", "")] + language_choices()
+        language = self.fields["preferred_language"]
+        assert isinstance(language, forms.ChoiceField)
+        language.choices = [("", "")] + language_choices()
 
     def clean_duf_number(self) -> str:
         # Whether the number is registered already is asked by `adding.add_resident`, once
@@ -118,7 +120,9 @@ class ImportResidentsForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["default_language"].choices = language_choices()
+        language = self.fields["default_language"]
+        assert isinstance(language, forms.ChoiceField)
+        language.choices = language_choices()
         self.fields["default_language"].initial = languages.DEFAULT
 
     def clean_csv_file(self) -> str:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from qualreg.accounts.models import User
 from qualreg.centres.adding import add_resident
 from qualreg.centres.forms import duf_problem
-from qualreg.centres.models import Centre
 from qualreg.lib import languages
 from qualreg.lib.duf import format_duf, normalise_duf
+from qualreg.people.models import Centre
 from qualreg.privacy import audit
 
 
@@ -49,7 +50,7 @@ def _language(typed: str, default: str) -> str | None:
     return None
 
 
-def import_residents(text: str, *, centre: Centre, default_language: str, by: object) -> list[Line]:
+def import_residents(text: str, *, centre: Centre, default_language: str, by: User) -> list[Line]:
     """Add each well-formed, new DUF number in `text` to `centre`; report every line."""
     report: list[Line] = []
     seen: dict[str, int] = {}

@@ -13,10 +13,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString
 
-from qualreg.centres.codes import format_code
-from qualreg.centres.models import LoginCode, Person
 from qualreg.lib import languages
 from qualreg.lib.dates import format_moment
+from qualreg.people.codes import format_code
+from qualreg.people.models import LoginCode, Person
 
 NORWEGIAN = "nb"
 

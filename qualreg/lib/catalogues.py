@@ -87,8 +87,8 @@ def check(po_path: Path) -> Report:
             report.problems.append(f"untranslated: {label!r}")
             continue
         # A plural form may leave out the number (Arabic's "one"), so either source form fits.
-        allowed = [placeholders(text) for text in ids]
-        if any(placeholders(text) not in allowed for text in strings):
+        allowed = [placeholders(str(text)) for text in ids]
+        if any(placeholders(str(text)) not in allowed for text in strings):
             report.problems.append(f"placeholders differ: {label!r}")
             continue
         report.translated += 1

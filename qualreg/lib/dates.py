@@ -16,7 +16,7 @@ def format_moment(moment: datetime.datetime, language_code: str | None = None) -
     Norwegian time, in the given language or the active one."""
     locale = languages.get(language_code or translation.get_language()).babel_locale
     local = timezone.localtime(moment)
-    pattern = get_datetime_format("long", locale=locale).replace("'", "")
+    pattern = str(get_datetime_format("long", locale=locale)).replace("'", "")
     return pattern.replace("{0}", format_time(local, "short", locale=locale)).replace(
         "{1}", format_date(local, "long", locale=locale)
     )

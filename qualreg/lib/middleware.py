@@ -94,7 +94,8 @@ class LanguageCookieMiddleware:
                 path=settings.LANGUAGE_COOKIE_PATH,
                 secure=settings.LANGUAGE_COOKIE_SECURE,
                 httponly=True,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                # The stubs type this setting as any str; ours is "Lax".
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
             )
         return response
 

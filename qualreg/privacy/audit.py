@@ -42,6 +42,8 @@ class Action(models.TextChoices):
     ADMIN_PASSWORD_CHANGE_FAILED = "admin.password_change_failed"  # noqa: S105 (an action)
     # Anyone: a page or a person that the rules kept from them.
     ACCESS_REFUSED = "access.refused"
+    # Administrators, on a person's rights.
+    PERSON_DELETED = "person.deleted"
     # The service itself.
     PURGED = "privacy.purged"
 
@@ -54,12 +56,16 @@ def record(
     registration: Any = None,
     by_resident: bool = False,
     reason: str = "",
+    subject: str = "",
     **detail: Any,
 ) -> AuditEvent:
     """Record that `actor` (a staff user, or the resident when `by_resident`) did `action`.
 
-    `detail` holds non-personal facts only (counts, codes of outcomes, `pseudonym`s); never a
-    DUF number, a login code, an answer or a name.
+    A row about a `person` names them also by `subject`, the pseudonym of their DUF number,
+    which stays when the person is deleted (the link to the person is then cleared); give
+    `subject` alone for a person who is no longer there. `detail` holds non-personal facts
+    only (counts, codes of outcomes, `pseudonym`s); never a DUF number, a login code, an
+    answer or a name.
     """
     if action not in Action.values:
         raise ValueError(f"unknown audit action {action!r}: add it to privacy.audit.Action")
@@ -72,6 +78,7 @@ def record(
         registration=registration,
         by_resident=by_resident,
         reason=reason[:500],
+        subject=pseudonym(person.duf_number) if person is not None else subject,
         detail=detail,
     )
 

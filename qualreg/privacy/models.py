@@ -23,18 +23,22 @@ class AuditEvent(models.Model):
     # Set when a resident acted on their own data (the actor is then the subject).
     by_resident = models.BooleanField(_("by the resident"), default=False)
     action = models.CharField(_("action"), max_length=64, db_index=True)
+    # A deleted person's rows stay, with the link cleared: `subject` still names them.
     person = models.ForeignKey(
-        "centres.Person",
+        "people.Person",
         verbose_name=_("resident"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="audit_events",
     )
+    # The keyed pseudonym of the person's DUF number (audit.pseudonym), set on every row about
+    # a person: it names neither the number nor the row, and outlives the person.
+    subject = models.CharField(_("resident (pseudonym)"), max_length=64, blank=True, db_index=True)
     registration = models.ForeignKey(
         "registration.Registration",
         verbose_name=_("registration"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="audit_events",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -49,7 +50,8 @@ def rule(kind: str) -> Callable[[Rule], Rule]:
 def run(now: datetime.datetime) -> dict[str, int]:
     """Apply every rule at `now`; one audit row says how many rows of each kind went."""
     counts = {kind: purge(now) for kind, purge in RULES.items()}
-    audit.record(audit.Action.PURGED, **{kind.replace(" ", "_"): n for kind, n in counts.items()})
+    detail: dict[str, Any] = {kind.replace(" ", "_"): n for kind, n in counts.items()}
+    audit.record(audit.Action.PURGED, **detail)
     return counts
 
 

@@ -16,6 +16,7 @@ from babel.lists import format_list
 from django.utils.translation import gettext
 
 from qualreg.questionnaire.conditions import as_mapping
+from qualreg.questionnaire.locale import babel_locale
 from qualreg.questionnaire.model import Classification, Kind, Part, Question, Questionnaire
 from qualreg.questionnaire.numbers import as_integer
 from qualreg.questionnaire.visibility import clean_value, resolve, visible_fields
@@ -69,12 +70,10 @@ class Answer:
     @property
     def text(self) -> str:
         """The values as text in the active language: a list joined the language's way."""
-        from qualreg.questionnaire.codelists import _babel_locale
-
         labels = [value.label for value in self.values]
         if len(labels) < 2:
             return labels[0] if labels else ""
-        return format_list(labels, locale=_babel_locale())
+        return format_list(labels, locale=babel_locale())
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ class PartAnswers:
         """The part as lines of text to show: one per question, "Not answered" where there
         is no answer, and one per item of a repeat group."""
         not_answered = gettext("Not answered")
-        lines = []
+        lines: list[tuple[Answer, str]] = []
         for answer in self.answers:
             if answer.question.kind is Kind.GROUP:
                 lines.extend((answer, item.text) for item in answer.items)

@@ -17,7 +17,9 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _question(question: Question, questionnaire: Questionnaire, group: Question | None) -> dict:
+def _question(
+    question: Question, questionnaire: Questionnaire, group: Question | None
+) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "key": question.key,
         "kind": str(question.kind),
@@ -72,7 +74,7 @@ def to_json(book: dict[str, Any]) -> str:
     return json.dumps(book, ensure_ascii=False, indent=2) + "\n"
 
 
-def _md_choices(choices: list[dict]) -> list[str]:
+def _md_choices(choices: list[dict[str, Any]]) -> list[str]:
     return [f"  - `{c['code']}` {c['label']}" for c in choices]
 
 
@@ -85,7 +87,7 @@ def to_markdown(book: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_question(q: dict, level: str) -> list[str]:
+def _md_question(q: dict[str, Any], level: str) -> list[str]:
     required = "required" if q["required"] else "optional"
     lines = [f"{level} `{q['key']}` — {q['label']}", "", f"- kind: {q['kind']}, {required}"]
     if q.get("retired"):

@@ -9,33 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from babel import Locale, UnknownLocaleError
-from django.utils.translation import get_language, pgettext_lazy
+from babel import Locale
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from qualreg.lib import languages as ui_languages
 from qualreg.lib.collation import sorted_for
+from qualreg.questionnaire.locale import active_language_code, babel_locale
 from qualreg.questionnaire.model import Choice, Classification, LazyChoices
 
 STATELESS = "XX"
 UNKNOWN_COUNTRY = "ZZ"
 OTHER_LANGUAGE = "other"
 OTHER_OCCUPATION = "other"
-
-
-def active_language_code() -> str:
-    """Our UI language code for the active Django language (the default for unknown ones)."""
-    code = (get_language() or "").lower()
-    if code in ui_languages.BY_CODE:
-        return code
-    return ui_languages.get(code.split("-")[0]).code
-
-
-def _babel_locale() -> Locale:
-    try:
-        return Locale.parse(ui_languages.get(active_language_code()).babel_locale)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
 
 
 def classified(
@@ -80,7 +65,7 @@ def _country_names() -> dict[str, str]:
 
 
 def _build_countries(extra: tuple[str, ...]) -> tuple[Choice, ...]:
-    territories = _babel_locale().territories
+    territories = babel_locale().territories
     english = Locale.parse("en").territories
     fallback = _country_names()
     choices = [
@@ -180,7 +165,7 @@ LANGUAGE_TABLE: dict[str, tuple[str | None, object]] = {
 
 
 def _build_languages() -> tuple[Choice, ...]:
-    names = _babel_locale().languages
+    names = babel_locale().languages
     choices = []
     for code, (cldr, own) in LANGUAGE_TABLE.items():
         label = names.get(cldr) if cldr else None

@@ -8,16 +8,37 @@ from __future__ import annotations
 
 import operator
 import typing as t
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-if t.TYPE_CHECKING:
-    from qualreg.questionnaire.model import Question, Questionnaire
-
 ITEM_PREFIX = "item."
+Answers = Mapping[str, t.Any]  # the answers, or one item of a repeat group
+References = Iterator[tuple[str, tuple[str, ...]]]
+
+
+# What describing a condition needs of the questionnaire. model.Question and
+# model.Questionnaire have it; naming them here would make model and conditions import each
+# other, since a Question holds its Condition.
+class ChoiceLike(t.Protocol):
+    @property
+    def label(self) -> t.Any: ...
+
+
+class QuestionLike(t.Protocol):
+    @property
+    def label(self) -> t.Any: ...
+
+    def choice(self, code: object) -> ChoiceLike | None: ...
+
+    def field(self, key: str) -> QuestionLike | None: ...
+
+
+class QuestionnaireLike(t.Protocol):
+    def question(self, key: str) -> QuestionLike: ...
+
 
 OPERATORS: dict[str, Callable[[t.Any, t.Any], bool]] = {
     "<": operator.lt,
@@ -69,10 +90,13 @@ class Condition:
     def holds(self, answers: Mapping[str, t.Any], item: Mapping[str, t.Any] | None = None) -> bool:
         raise NotImplementedError
 
-    def describe(self, questionnaire: Questionnaire | None = None) -> str:
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
+        """The condition in words; `group` is the repeat group whose item fields it reads."""
         raise NotImplementedError
 
-    def references(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+    def references(self) -> References:
         """(key, choice codes) pairs this condition reads, for checking the definition."""
         raise NotImplementedError
 
@@ -80,14 +104,18 @@ class Condition:
         return ()
 
 
-def _question_words(key: str, questionnaire: Questionnaire | None, group: Question | None) -> str:
+def _question_words(
+    key: str, questionnaire: QuestionnaireLike | None, group: QuestionLike | None
+) -> str:
     question = _find(key, questionnaire, group)
     if question is None:
         return key
     return gettext("“%(label)s” (%(key)s)") % {"label": question.label, "key": key}
 
 
-def _find(key: str, questionnaire: Questionnaire | None, group: Question | None) -> Question | None:
+def _find(
+    key: str, questionnaire: QuestionnaireLike | None, group: QuestionLike | None
+) -> QuestionLike | None:
     if questionnaire is None:
         return None
     if key.startswith(ITEM_PREFIX):
@@ -100,7 +128,12 @@ def _find(key: str, questionnaire: Questionnaire | None, group: Question | None)
         return None
 
 
-def _answer_words(key: str, codes: tuple[str, ...], questionnaire, group) -> str:
+def _answer_words(
+    key: str,
+    codes: tuple[str, ...],
+    questionnaire: QuestionnaireLike | None,
+    group: QuestionLike | None,
+) -> str:
     question = _find(key, questionnaire, group)
     words = []
     for code in codes:
@@ -118,16 +151,18 @@ class Equals(Condition):
     key: str
     value: str
 
-    def holds(self, answers, item=None):
-        return lookup(self.key, answers, item) == self.value
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
+        return bool(lookup(self.key, answers, item) == self.value)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("the answer to %(question)s is %(answer)s") % {
             "question": _question_words(self.key, questionnaire, group),
             "answer": _answer_words(self.key, (self.value,), questionnaire, group),
         }
 
-    def references(self):
+    def references(self) -> References:
         yield self.key, (self.value,)
 
 
@@ -138,21 +173,23 @@ class _ChoiceCondition(Condition):
     key: str
     values: tuple[str, ...]
 
-    def __init__(self, key: str, values) -> None:
+    def __init__(self, key: str, values: Iterable[str]) -> None:
         object.__setattr__(self, "key", key)
         object.__setattr__(self, "values", tuple(values))
 
-    def references(self):
+    def references(self) -> References:
         yield self.key, self.values
 
 
 @dataclass(frozen=True, init=False)
 class OneOf(_ChoiceCondition):
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         value = lookup(self.key, answers, item)
         return isinstance(value, str) and value in self.values
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("the answer to %(question)s is %(answers)s") % {
             "question": _question_words(self.key, questionnaire, group),
             "answers": _answer_words(self.key, self.values, questionnaire, group),
@@ -171,10 +208,12 @@ def _selected(value: t.Any) -> set[str]:
 class AnySelected(_ChoiceCondition):
     """At least one of the codes is among the answers to a checkbox (or one-answer) question."""
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         return bool(_selected(lookup(self.key, answers, item)) & set(self.values))
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("%(answers)s is chosen in %(question)s") % {
             "question": _question_words(self.key, questionnaire, group),
             "answers": _answer_words(self.key, self.values, questionnaire, group),
@@ -185,11 +224,13 @@ class AnySelected(_ChoiceCondition):
 class NoneSelected(_ChoiceCondition):
     """The question is answered and none of the codes is among its answers."""
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         selected = _selected(lookup(self.key, answers, item))
         return bool(selected) and not selected & set(self.values)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("%(question)s is answered and %(answers)s is not chosen") % {
             "question": _question_words(self.key, questionnaire, group),
             "answers": _answer_words(self.key, self.values, questionnaire, group),
@@ -200,18 +241,20 @@ class NoneSelected(_ChoiceCondition):
 class Answered(Condition):
     key: str
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         value = lookup(self.key, answers, item)
         if isinstance(value, str):
             return bool(value.strip())
         return isinstance(value, list) and bool(value)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("%(question)s is answered") % {
             "question": _question_words(self.key, questionnaire, group)
         }
 
-    def references(self):
+    def references(self) -> References:
         yield self.key, ()
 
 
@@ -225,18 +268,20 @@ class NumberCompare(Condition):
         if self.op not in OPERATORS:
             raise ValueError(f"unknown operator {self.op!r}")
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         number = parse_number(lookup(self.key, answers, item))
         return number is not None and OPERATORS[self.op](number, self.value)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("the number in %(question)s is %(comparison)s %(value)s") % {
             "question": _question_words(self.key, questionnaire, group),
             "comparison": OPERATOR_WORDS[self.op],
             "value": f"{self.value:g}",
         }
 
-    def references(self):
+    def references(self) -> References:
         yield self.key, ()
 
 
@@ -246,14 +291,14 @@ class _Combined(Condition):
     def __init__(self, *conditions: Condition) -> None:
         object.__setattr__(self, "conditions", tuple(conditions))
 
-    def children(self):
+    def children(self) -> tuple[Condition, ...]:
         return self.conditions
 
-    def references(self):
+    def references(self) -> References:
         for condition in self.conditions:
             yield from condition.references()
 
-    def _parts(self, questionnaire, group) -> str:
+    def _parts(self, questionnaire: QuestionnaireLike | None, group: QuestionLike | None) -> str:
         return "; ".join(c.describe(questionnaire, group) for c in self.conditions)
 
 
@@ -261,10 +306,12 @@ class _Combined(Condition):
 class All(_Combined):
     conditions: tuple[Condition, ...]
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         return all(c.holds(answers, item) for c in self.conditions)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("all of these: %(conditions)s") % {
             "conditions": self._parts(questionnaire, group)
         }
@@ -274,10 +321,12 @@ class All(_Combined):
 class Any(_Combined):
     conditions: tuple[Condition, ...]
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         return any(c.holds(answers, item) for c in self.conditions)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("at least one of these: %(conditions)s") % {
             "conditions": self._parts(questionnaire, group)
         }
@@ -287,18 +336,20 @@ class Any(_Combined):
 class Not(Condition):
     condition: Condition
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         return not self.condition.holds(answers, item)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         return gettext("not (%(condition)s)") % {
             "condition": self.condition.describe(questionnaire, group)
         }
 
-    def children(self):
+    def children(self) -> tuple[Condition, ...]:
         return (self.condition,)
 
-    def references(self):
+    def references(self) -> References:
         yield from self.condition.references()
 
 
@@ -309,25 +360,27 @@ class AnyItem(Condition):
     group: str
     condition: Condition
 
-    def holds(self, answers, item=None):
+    def holds(self, answers: Answers, item: Answers | None = None) -> bool:
         items = lookup(self.group, answers, None)
         if not isinstance(items, list):
             return False
         return any(isinstance(i, Mapping) and self.condition.holds(answers, i) for i in items)
 
-    def describe(self, questionnaire=None, group=None):
+    def describe(
+        self, questionnaire: QuestionnaireLike | None = None, group: QuestionLike | None = None
+    ) -> str:
         inner_group = _find(self.group, questionnaire, None)
         return gettext("at least one answer in %(question)s meets this: %(condition)s") % {
             "question": _question_words(self.group, questionnaire, None),
             "condition": self.condition.describe(questionnaire, inner_group),
         }
 
-    def references(self):
+    def references(self) -> References:
         yield self.group, ()
         # The inner condition may read earlier questions as well as the item's fields.
         for key, codes in self.condition.references():
             if not key.startswith(ITEM_PREFIX):
                 yield key, codes
 
-    def children(self):
+    def children(self) -> tuple[Condition, ...]:
         return (self.condition,)

@@ -144,7 +144,13 @@ def _check_condition(
         _check_codes(name, key, target, codes)
 
 
-def _target(name: str, key: str, seen, group, earlier_fields) -> Question:
+def _target(
+    name: str,
+    key: str,
+    seen: dict[str, Question],
+    group: Question | None,
+    earlier_fields: dict[str, Question],
+) -> Question:
     if key.startswith(ITEM_PREFIX):
         if group is None:
             raise DefinitionError(

@@ -17,24 +17,23 @@ from django.utils.translation import gettext_lazy as _
 
 from qualreg.questionnaire.answers import answer_rows
 from qualreg.questionnaire.conditions import as_mapping
+from qualreg.questionnaire.locale import babel_locale
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
 from qualreg.questionnaire.numbers import as_integer as _as_integer
-from qualreg.questionnaire.posting import (  # noqa: F401 - part of the engine's surface
-    ITEM_ID,
-    add_item,
-    answers_from_post,
-    field_name,
-    remove_item,
-)
-from qualreg.questionnaire.visibility import (  # noqa: F401 - part of the engine's surface
-    Resolved,
-    _resolve_part,
-    is_answered,
-    prune,
-    resolve,
-    visible_fields,
-    visible_questions,
-)
+
+# Part of the engine's surface: callers import these from here (`name as name` re-exports).
+from qualreg.questionnaire.posting import ITEM_ID as ITEM_ID
+from qualreg.questionnaire.posting import add_item as add_item
+from qualreg.questionnaire.posting import answers_from_post as answers_from_post
+from qualreg.questionnaire.posting import field_name as field_name
+from qualreg.questionnaire.posting import remove_item as remove_item
+from qualreg.questionnaire.visibility import Resolved as Resolved
+from qualreg.questionnaire.visibility import _resolve_part
+from qualreg.questionnaire.visibility import is_answered as is_answered
+from qualreg.questionnaire.visibility import prune as prune
+from qualreg.questionnaire.visibility import resolve as resolve
+from qualreg.questionnaire.visibility import visible_fields as visible_fields
+from qualreg.questionnaire.visibility import visible_questions as visible_questions
 
 FIRST_YEAR = 1940
 UNANSWERED, MISSING, INVALID, ANSWERED = "unanswered", "missing", "invalid", "answered"
@@ -335,15 +334,13 @@ def _choice_label(question: Question, code: str) -> str:
 
 def render_value(question: Question, value: Any) -> str:
     """An answer as text in the active language ("" when there is none)."""
-    from qualreg.questionnaire.codelists import _babel_locale
-
     if _empty(value):
         return ""
     if question.kind in (Kind.SINGLE, Kind.DROPDOWN):
         return _choice_label(question, value) if isinstance(value, str) else ""
     if question.kind == Kind.MULTIPLE:
         labels = [_choice_label(question, v) for v in value if isinstance(v, str)]
-        return format_list(labels, locale=_babel_locale()) if labels else ""
+        return format_list(labels, locale=babel_locale()) if labels else ""
     return value if isinstance(value, str) else ""
 
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
+from qualreg.questionnaire.locale import active_language_code
+
 if TYPE_CHECKING:
     from qualreg.questionnaire.conditions import Condition
 
@@ -93,8 +95,6 @@ class LazyChoices(Sequence[Choice]):
         return self._codes
 
     def _current(self) -> tuple[Choice, ...]:
-        from qualreg.questionnaire.codelists import active_language_code
-
         code = active_language_code()
         choices = self._by_language.get(code)
         if choices is None:

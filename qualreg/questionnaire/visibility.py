@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from qualreg.questionnaire.conditions import as_mapping
+from qualreg.questionnaire.conditions import Condition, as_mapping
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
 from qualreg.questionnaire.posting import HARD_LENGTH_FACTOR, ITEM_ID
 
@@ -82,11 +82,13 @@ def _clean_text(limit: int, value: Any) -> str | None:
     return value
 
 
-def _clean_group(group: Question, value: Any, effective: dict[str, Any]) -> list[dict] | None:
+def _clean_group(
+    group: Question, value: Any, effective: dict[str, Any]
+) -> list[dict[str, Any]] | None:
     if not isinstance(value, list):
         return None
     fields = _steps(group, group.fields)
-    items: list[dict] = []
+    items: list[dict[str, Any]] = []
     seen_ids: set[str] = set()
     for raw in value:
         if len(items) >= group.max_items:
@@ -137,7 +139,7 @@ def _steps(owner: object, questions: Iterable[Question]) -> tuple[_Step, ...]:
     return steps
 
 
-def _resolve(questionnaire: Questionnaire | None, part: Part | None, answers: Any):
+def _resolve(questionnaire: Questionnaire | None, part: Part | None, answers: Any) -> Resolved:
     """Walk the questions in order: which are visible, and the clean answers they hold.
 
     Conditions only look back, so one pass decides everything; a question hidden by an earlier
@@ -214,7 +216,7 @@ def visible_fields(group_question: Question, item: Any, answers: Any) -> list[Qu
     return fields
 
 
-def _safe_holds(condition, answers, item) -> bool:
+def _safe_holds(condition: Condition, answers: Any, item: Any) -> bool:
     try:
         return bool(condition.holds(answers, item))
     except Exception:  # noqa: BLE001

@@ -13,8 +13,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from qualreg.people.session import logout_resident, resident_required
 from qualreg.registration import journey
-from qualreg.registration.session import logout_resident, remember_consent, resident_required
+from qualreg.registration.remembered import remember_consent
 
 CONSENT_VERSION = "2026-1"
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.privacy import audit
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
@@ -134,7 +134,7 @@ def resolved(registration: Registration) -> engine.Resolved:
     documents), so the document's identity tells whether the pass still holds."""
     memo = registration.__dict__.get("_resolved")
     if memo is not None and memo[0] is registration.answers:
-        return memo[1]  # type: ignore[no-any-return]
+        return memo[1]
     result = engine.resolve(QUESTIONNAIRE, registration.answers)
     registration.__dict__["_resolved"] = (registration.answers, result)
     return result
@@ -146,7 +146,7 @@ def part_errors(registration: Registration, part: Part) -> dict[str, list[Any]]:
     memo = registration.__dict__.setdefault("_part_errors", {})
     known = memo.get(part.key)
     if known is not None and known[0] is registration.answers:
-        return known[1]  # type: ignore[no-any-return]
+        return known[1]
     errors = engine.validate(part, registration.answers, resolved(registration))
     memo[part.key] = (registration.answers, errors)
     return errors

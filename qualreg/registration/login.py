@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from qualreg.centres.codes import LoginRefused, Refusal, redeem_login_code
 from qualreg.lib import throttle
 from qualreg.lib.net import client_address
-from qualreg.registration.session import current_person, login_resident, logout_resident
+from qualreg.people.codes import LoginRefused, Refusal, redeem_login_code
+from qualreg.people.session import current_person, login_resident, logout_resident
 
 REFUSAL_MESSAGES = {
     Refusal.BAD_DUF: (

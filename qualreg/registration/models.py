@@ -43,8 +43,9 @@ class Registration(models.Model):
         STAFF = "staff", _("With help from staff")
         INTERPRETER = "interpreter", _("With an interpreter")
 
+    # Deleting a person (people.deletion) takes their registrations with them.
     person = models.ForeignKey(
-        "centres.Person", on_delete=models.PROTECT, related_name="registrations"
+        "people.Person", on_delete=models.CASCADE, related_name="registrations"
     )
     sequence = models.PositiveIntegerField(_("number"))
     definition_version = models.CharField(_("questionnaire version"), max_length=32)
@@ -121,7 +122,7 @@ class Registration(models.Model):
             self.revision -= 1
             raise CompletedRegistrationError(f"registration {self.pk} is completed")
 
-    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):  # type: ignore[no-untyped-def]
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
         """Write only a draft row: the database decides, so that a save that read the draft
         before another request completed it cannot change the completed registration."""
         drafts = base_qs.filter(status=self.Status.DRAFT)
@@ -144,9 +145,9 @@ class ConsentRecord(models.Model):
         CONSENTED = "consented", _("Consented")
         REFUSED = "refused", _("Did not consent")
 
-    person = models.ForeignKey("centres.Person", on_delete=models.PROTECT, related_name="consents")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="consents")
     registration = models.ForeignKey(
-        Registration, on_delete=models.PROTECT, null=True, blank=True, related_name="consents"
+        Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="consents"
     )
     text_version = models.CharField(_("consent text version"), max_length=32)
     language = models.CharField(_("language"), max_length=8)

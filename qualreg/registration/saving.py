@@ -30,7 +30,9 @@ from qualreg.registration.models import Registration
 from qualreg.registration.reveal import shown_questions
 
 # What a save reads of the draft. The autosave is the commonest request of the service, and
-# building this query through the ORM costs several times what the database takes for it.
+# building this query through the ORM costs several times what the database takes for it:
+# the plain SELECT in `_read_draft` is worth 8.4 points of save/bare on SQLite
+# (docs/benchmarks.md, "The hand-written shortcuts").
 _DRAFT_FIELDS = [
     field
     for field in Registration._meta.concrete_fields
@@ -119,21 +121,36 @@ def save(
     The draft is read without a lock and written only if nobody wrote it in between (its
     `revision` is unchanged); otherwise the post is merged again into the latest answers.
     """
-    merge = {"moving_on": moving_on, "add_group": add_group, "remove_item": remove_item}
     for _try in range(OPTIMISTIC_TRIES):
         registration = _read_draft(person_id)
         if registration.pk != consented_registration and not has_consent(registration):
             raise NoConsent
         consented_registration = registration.pk
         revision = registration.revision
-        saved, changed = _merge(registration, part, data, language, **merge)
+        saved, changed = _merge(
+            registration,
+            part,
+            data,
+            language,
+            moving_on=moving_on,
+            add_group=add_group,
+            remove_item=remove_item,
+        )
         if _write_if_unchanged(registration, changed, revision):
             return saved
     with transaction.atomic():  # a busy draft: wait for the row lock rather than try again
         registration = locked_draft(person_id)
         if registration.pk != consented_registration and not has_consent(registration):
             raise NoConsent
-        saved, changed = _merge(registration, part, data, language, **merge)
+        saved, changed = _merge(
+            registration,
+            part,
+            data,
+            language,
+            moving_on=moving_on,
+            add_group=add_group,
+            remove_item=remove_item,
+        )
         registration.save(update_fields=[*changed, "updated_at"])
     return saved
 
@@ -141,19 +158,19 @@ def save(
 def _write_if_unchanged(registration: Registration, changed: list[str], revision: int) -> bool:
     """Write the changed columns (and the time of this activity) if the draft is still at
     `revision`; a new revision only when something changed. False when another save came
-    first (or the draft was completed meanwhile)."""
+    first (or the draft was completed meanwhile).
+
+    One plain UPDATE instead of `Registration.objects.filter(...).update(...)`: worth 8.7
+    points of save/bare on SQLite (docs/benchmarks.md, "The hand-written shortcuts")."""
     values: dict[str, Any] = {name: getattr(registration, name) for name in changed}
     if changed:
         values["revision"] = revision + 1
     values["updated_at"] = timezone.now()
     quote = connection.ops.quote_name
     meta = Registration._meta
-    fields = [meta.get_field(name) for name in values]
+    fields = [field for field in meta.concrete_fields if field.name in values]
     assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-    params = [
-        field.get_db_prep_save(value, connection)
-        for field, value in zip(fields, values.values(), strict=True)
-    ]
+    params = [field.get_db_prep_save(values[field.name], connection) for field in fields]
     params += [registration.pk, revision, Registration.Status.DRAFT]
     # Only our own quoted names are formatted in; the values are parameters.
     sql = (

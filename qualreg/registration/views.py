@@ -6,10 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from qualreg.people.session import current_person, logout_resident, resident_required
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.registration import journey
-from qualreg.registration.session import current_person, logout_resident, resident_required
 
 
 @require_GET

@@ -17,56 +17,24 @@ from django.shortcuts import redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from qualreg.lib import languages
+from qualreg.people.session import logout_resident, resident_required
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.questionnaire.model import Part, Question
 from qualreg.registration import autosave, journey, rendering, saving
 from qualreg.registration.models import Registration
+from qualreg.registration.navigation import parts_nav
+from qualreg.registration.remembered import remember_consent, remembered_consent
 from qualreg.registration.reveal import part_finished, shown_questions
-from qualreg.registration.session import (
-    logout_resident,
-    remember_consent,
-    remembered_consent,
-    resident_required,
-)
 
 PARTS = QUESTIONNAIRE.parts
 PART_KEYS = [part.key for part in PARTS]
 SECOND_LANGUAGE_KEY = "second_language"
-STATE_LABELS = {
-    engine.NOT_STARTED: _("Not started"),
-    engine.IN_PROGRESS: _("In progress"),
-    engine.DONE: _("Done"),
-    engine.HAS_PROBLEMS: _("Needs answers"),
-}
-
-
-def parts_nav(registration: Registration, current: str | None) -> list[dict[str, Any]]:
-    resolved = journey.resolved(registration)
-    return [
-        {
-            "part": part,
-            "number": number,
-            "state": (
-                state := engine.part_state(
-                    part,
-                    registration.answers,
-                    registration.attempted,
-                    resolved,
-                    journey.part_errors(registration, part),
-                )
-            ),
-            "state_label": STATE_LABELS[state],
-            "current": part.key == current,
-        }
-        for number, part in enumerate(PARTS, start=1)
-    ]
 
 
 def second_language(request: HttpRequest) -> languages.Language | None:

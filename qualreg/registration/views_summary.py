@@ -14,13 +14,13 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
 from qualreg.lib import languages
+from qualreg.people.session import resident_required
 from qualreg.privacy import audit
 from qualreg.questionnaire import answers, engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.registration import journey
 from qualreg.registration.models import Registration
-from qualreg.registration.session import resident_required
-from qualreg.registration.views_parts import parts_nav
+from qualreg.registration.navigation import parts_nav
 
 
 def answer_rows(registration: Registration) -> tuple[answers.PartAnswers, ...]:

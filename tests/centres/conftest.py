@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from qualreg.accounts.models import Role, User
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.registration.models import Registration
 
 # Typed by a resident in their answers; no staff page may ever show it.

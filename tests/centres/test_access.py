@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from qualreg.centres.models import LoginCode, Person
+from qualreg.people.models import LoginCode, Person
 from qualreg.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from qualreg.centres.codes import (
+from qualreg.people.codes import (
     ALPHABET,
     LoginRefused,
     Refusal,
@@ -20,7 +20,7 @@ from qualreg.centres.codes import (
     normalise_code,
     redeem_login_code,
 )
-from qualreg.centres.models import LoginCode
+from qualreg.people.models import LoginCode
 from qualreg.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

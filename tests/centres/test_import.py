@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

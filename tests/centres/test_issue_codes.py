@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from qualreg.centres.codes import redeem_login_code
-from qualreg.centres.models import LoginCode
 from qualreg.lib.dates import format_moment as format_expiry
+from qualreg.people.codes import redeem_login_code
+from qualreg.people.models import LoginCode
 from qualreg.privacy.models import AuditEvent
 from tests.centres.conftest import add_person
 
@@ -54,7 +54,7 @@ def test_a_new_code_replaces_the_old_one(staff_client, resident):
     first = CODE.findall(_issue(staff_client, resident))[0]
     second = CODE.findall(_issue(staff_client, resident))[0]
     assert LoginCode.objects.usable().count() == 1
-    from qualreg.centres.codes import LoginRefused, Refusal
+    from qualreg.people.codes import LoginRefused, Refusal
 
     with pytest.raises(LoginRefused) as refused:
         redeem_login_code(resident.duf_number, first, client="x")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qualreg.centres.codes import LoginRefused, Refusal, redeem_login_code
 from qualreg.lib.models import Throttle
+from qualreg.people.codes import LoginRefused, Refusal, redeem_login_code
 from qualreg.privacy.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from qualreg.centres.codes import LoginRefused, Refusal, redeem_login_code
 from qualreg.lib.models import Throttle
+from qualreg.people.codes import LoginRefused, Refusal, redeem_login_code
 from qualreg.privacy.models import AuditEvent
 from tests.centres.conftest import add_person
 

@@ -19,8 +19,8 @@ import pytest
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from qualreg.centres.codes import LoginRefused, Refusal, redeem_login_code
-from qualreg.centres.models import LoginCode
+from qualreg.people.codes import LoginRefused, Refusal, redeem_login_code
+from qualreg.people.models import LoginCode
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROUNDS = 40

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from qualreg.centres.models import LoginCode
+from qualreg.people.models import LoginCode
 from qualreg.registration.models import Registration
 from tests.centres.conftest import ANSWER_MARKER, add_person, make_registration
 

@@ -12,7 +12,7 @@ import pytest
 from django.db import DataError, transaction
 from django.test import Client
 
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.registration import saving
 from tests.registration.conftest import post_part
 

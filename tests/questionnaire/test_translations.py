@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.functional import Promise
 
-from qualreg.questionnaire.codelists import CITIZENSHIPS, COUNTRIES, LANGUAGES, active_language_code
+from qualreg.questionnaire.codelists import CITIZENSHIPS, COUNTRIES, LANGUAGES
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.questionnaire.engine import MESSAGES
+from qualreg.questionnaire.locale import active_language_code
 from qualreg.questionnaire.model import LazyChoices
 from qualreg.questionnaire.occupations import OCCUPATIONS
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 from qualreg.registration.models import Registration
 
 # The fewest answers that complete every part: "no" wherever a follow-up would open.

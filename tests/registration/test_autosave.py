@@ -14,7 +14,7 @@ from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.registration import autosave as autosave_module
 from qualreg.registration.autosave import parts_affected_by
 from qualreg.registration.models import ConsentRecord, Registration
-from qualreg.registration.session import CONSENTED_KEY
+from qualreg.registration.remembered import CONSENTED_KEY
 from tests.registration.conftest import post_part, soup
 
 pytestmark = pytest.mark.django_db

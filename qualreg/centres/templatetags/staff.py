@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from qualreg.centres.forms import language_choices
-from qualreg.centres.status import status_label
+from qualreg.registration.status import status_label
 
 register = template.Library()
 

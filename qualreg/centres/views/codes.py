@@ -25,8 +25,9 @@ from qualreg.centres.access import (
     resident_of_my_centre,
     residents_of_my_centre,
 )
-from qualreg.centres.codes import issue_login_code
 from qualreg.centres.slips import render_slip
+from qualreg.people.codes import issue_login_code
+from qualreg.people.models import Person
 from qualreg.privacy import audit
 
 PENDING_KEY = "centres.slips_pending"
@@ -35,7 +36,7 @@ MAX_BULK = 100
 LAYOUTS = ("one", "several")
 
 
-def _to_issue(request: HttpRequest, people: list, layout: str) -> HttpResponse:  # type: ignore[type-arg]
+def _to_issue(request: HttpRequest, people: list[Person], layout: str) -> HttpResponse:
     """Note whom the slips page is to issue codes for (no code, nothing secret)."""
     request.session[PENDING_KEY] = {
         "people": [person.pk for person in people],

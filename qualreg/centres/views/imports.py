@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from qualreg.centres.access import centre_staff_required
+from qualreg.centres.access import centre_staff_required, my_centre, staff_member
 from qualreg.centres.forms import ImportResidentsForm
 from qualreg.centres.importing import import_residents
 
@@ -18,9 +18,9 @@ def import_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         report = import_residents(
             form.cleaned_data["text"],
-            centre=request.user.centre,  # type: ignore[union-attr]
+            centre=my_centre(request),
             default_language=form.cleaned_data["default_language"],
-            by=request.user,
+            by=staff_member(request),
         )
         accepted = [line for line in report if line.accepted]
         return render(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qualreg.centres.access import centre_staff_required, resident_of_my_centre
-from qualreg.centres.codes import lift_login_lockout
+from qualreg.people.codes import lift_login_lockout
 
 
 @centre_staff_required

@@ -15,14 +15,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from qualreg.centres import adding
 from qualreg.centres.access import (
     centre_staff_required,
+    my_centre_id,
     resident_of_my_centre,
     residents_of_my_centre,
+    staff_member,
 )
-from qualreg.centres.codes import login_locked_until
 from qualreg.centres.forms import AddResidentForm, ListFilterForm, SearchForm
-from qualreg.centres.models import Person
-from qualreg.centres.status import Status, with_status
+from qualreg.people.codes import login_locked_until
+from qualreg.people.models import Person
 from qualreg.privacy import audit
+from qualreg.registration.status import Status, with_status
 
 PER_PAGE = 25
 MAX_SEARCH_RESULTS = 50
@@ -104,14 +106,14 @@ def resident(request: HttpRequest, person_id: int) -> HttpResponse:
 @centre_staff_required
 @require_http_methods(["GET", "POST"])
 def add_resident(request: HttpRequest) -> HttpResponse:
-    centre_id = request.user.centre_id  # type: ignore[union-attr]
+    centre_id = my_centre_id(request)
     form = AddResidentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         added = adding.add_resident(
             form.cleaned_data["duf_number"],
             centre_id=centre_id,
             language=form.cleaned_data["preferred_language"],
-            by=request.user,
+            by=staff_member(request),
             via="form",
         )
         if added.person is None:

@@ -22,7 +22,7 @@ def field(
         describedby.append(f"{bound.id_for_label}-hint")
     if bound.errors:
         describedby.append(f"{bound.id_for_label}-error")
-    attrs = {"class": css_class, "autocomplete": autocomplete}
+    attrs: dict[str, str | bool] = {"class": css_class, "autocomplete": autocomplete}
     if describedby:
         attrs["aria-describedby"] = " ".join(describedby)
     if bound.errors:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -16,33 +19,33 @@ YES_NO = (Choice(YES, pgettext_lazy("answer", "Yes")), Choice(NO, pgettext_lazy(
 YES_NO_DONT_KNOW = (*YES_NO, Choice(DONT_KNOW, _("I don't know")))
 
 
-def single(key, label, choices, **options) -> Question:
+def single(key: str, label: Any, choices: Iterable[Choice], **options: Any) -> Question:
     return Question(key, Kind.SINGLE, label, choices=tuple(choices), **options)
 
 
-def multiple(key, label, choices, **options) -> Question:
+def multiple(key: str, label: Any, choices: Iterable[Choice], **options: Any) -> Question:
     return Question(key, Kind.MULTIPLE, label, choices=tuple(choices), **options)
 
 
-def dropdown(key, label, choices, **options) -> Question:
+def dropdown(key: str, label: Any, choices: Sequence[Choice], **options: Any) -> Question:
     return Question(key, Kind.DROPDOWN, label, choices=choices, **options)
 
 
-def number(key, label, low, high, **options) -> Question:
+def number(key: str, label: Any, low: int, high: int, **options: Any) -> Question:
     return Question(key, Kind.NUMBER, label, min=low, max=high, **options)
 
 
-def year(key, label, **options) -> Question:
+def year(key: str, label: Any, **options: Any) -> Question:
     return Question(key, Kind.YEAR, label, **options)
 
 
-def text(key, label, **options) -> Question:
+def text(key: str, label: Any, **options: Any) -> Question:
     return Question(key, Kind.TEXT, label, **options)
 
 
-def longtext(key, label, **options) -> Question:
+def longtext(key: str, label: Any, **options: Any) -> Question:
     return Question(key, Kind.LONGTEXT, label, **options)
 
 
-def group(key, label, fields, **options) -> Question:
+def group(key: str, label: Any, fields: Iterable[Question], **options: Any) -> Question:
     return Question(key, Kind.GROUP, label, fields=tuple(fields), **options)

@@ -1,5 +1,8 @@
 """manage.py codebook: write the questionnaire's codebook as JSON, Markdown or Excel."""
 
+from argparse import ArgumentParser
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from qualreg.lib import languages
@@ -11,12 +14,12 @@ from qualreg.questionnaire.versions import snapshot
 class Command(BaseCommand):
     help = "Write the questionnaire codebook (keys, kinds, conditions in words, choice codes)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--format", choices=["json", "md", "xlsx", "keys"], default="json")
         parser.add_argument("--language", default="en", help="a UI language code, e.g. en, nb, ar")
         parser.add_argument("--output", help="a file to write (required for xlsx)")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         language = options["language"]
         if language not in languages.BY_CODE:
             raise CommandError(

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from qualreg.accounts.models import Role, User
-from qualreg.centres.codes import format_code, issue_login_code
-from qualreg.centres.models import Centre, Person
 from qualreg.lib.duf import format_duf
+from qualreg.people.codes import format_code, issue_login_code
+from qualreg.people.models import Centre, Person
 
 DEMO_DUF = "201258697561"
 DEMO_STAFF = ("staff", "demo-staff-password")

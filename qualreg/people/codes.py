@@ -17,12 +17,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from qualreg.centres.models import LoginCode, Person
 from qualreg.lib import throttle
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+from qualreg.people.models import LoginCode, Person
 from qualreg.privacy import audit
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -87,7 +88,7 @@ def issue_login_code(person: Person, *, issued_by: object = None) -> tuple[Login
         login_code = LoginCode.objects.create(
             person=person,
             code_hash=hash_code(person.duf_number, code),
-            issued_by=issued_by if getattr(issued_by, "is_authenticated", False) else None,
+            issued_by=issued_by if isinstance(issued_by, get_user_model()) else None,
             expires_at=now + datetime.timedelta(days=settings.LOGIN_CODE_DAYS),
         )
         audit.record("login_code.issued", actor=issued_by, person=person, revoked=revoked)

@@ -1,18 +1,23 @@
 """Where each resident stands, read from registration timestamps and progress — never answers.
 
-The list of residents annotates each Person with a handful of values from the newest draft,
+The staff portal reads a resident's status only through `with_status`, never through the
+registration models: it annotates each Person with a handful of values from the newest draft,
 the newest completed registration and the newest usable code. No query here selects the
 `answers` column, and tests prove that nothing typed by a resident reaches a staff page.
 """
 
 from __future__ import annotations
 
+import datetime
+from typing import TypedDict
+
 from django.db import models
 from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import WithAnnotations
 
-from qualreg.centres.models import LoginCode, Person
+from qualreg.people.models import LoginCode, Person
 from qualreg.registration.models import Registration
 
 
@@ -23,7 +28,17 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-def with_status(people: models.QuerySet[Person]) -> models.QuerySet[Person]:
+class StatusFields(TypedDict):
+    status: str
+    draft_progress: int | None
+    last_activity: datetime.datetime | None
+    completed_on: datetime.datetime | None
+    code_expires_at: datetime.datetime | None
+
+
+def with_status(
+    people: models.QuerySet[Person],
+) -> models.QuerySet[WithAnnotations[Person, StatusFields]]:
     """`people` annotated with status, draft_progress, last_activity, completed_on and
     code_expires_at. A draft wins over an earlier completion: the person is filling in the
     form again."""

@@ -1,4 +1,8 @@
-"""Reception centres, their residents, and the one-time codes residents log in with."""
+"""Reception centres, their residents, and the one-time codes residents log in with.
+
+The tables keep the names they had when these models lived in `centres` (`db_table`): the
+move to `people` changed Django's state only, never the data (see migrations/0001_initial.py).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ class Centre(models.Model):
     municipality = models.CharField(_("municipality"), max_length=200, blank=True)
 
     class Meta:
+        db_table = "centres_centre"
         verbose_name = _("reception centre")
         verbose_name_plural = _("reception centres")
         ordering = ["name"]
@@ -46,6 +51,7 @@ class Person(models.Model):
     )
 
     class Meta:
+        db_table = "centres_person"
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
         ordering = ["duf_number"]
@@ -81,6 +87,7 @@ class LoginCode(models.Model):
     objects = LoginCodeQuerySet.as_manager()
 
     class Meta:
+        db_table = "centres_logincode"
         verbose_name = _("login code")
         verbose_name_plural = _("login codes")
         ordering = ["-issued_at"]

@@ -17,11 +17,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 
-from qualreg.centres.models import Person
+from qualreg.people.models import Person
 
 SESSION_KEY = "resident_person_id"
-# The draft the person consented for, remembered so that each save need not ask the database.
-CONSENTED_KEY = "consented_registration_id"
 
 
 class ResidentGone(Exception):
@@ -48,16 +46,6 @@ def current_person(request: HttpRequest) -> Person | None:
     if not hasattr(request, "_resident_person"):
         request._resident_person = Person.objects.filter(pk=person_id).first()  # type: ignore[attr-defined]
     return request._resident_person  # type: ignore[attr-defined,no-any-return]
-
-
-def remember_consent(request: HttpRequest, registration_id: int) -> None:
-    if request.session.get(CONSENTED_KEY) != registration_id:
-        request.session[CONSENTED_KEY] = registration_id
-
-
-def remembered_consent(request: HttpRequest) -> int | None:
-    value = request.session.get(CONSENTED_KEY)
-    return value if isinstance(value, int) else None
 
 
 def _not_a_resident(request: HttpRequest) -> HttpResponse:
