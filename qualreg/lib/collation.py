@@ -25,7 +25,7 @@ def sort_key(language_code: str) -> Callable[[str], bytes]:
     A collator is made per call (a millisecond) rather than kept: ICU collators are not
     meant to be shared between threads, and lists are sorted once per language and kept.
     """
-    import icu  # type: ignore[import-untyped]  # here, not at the top: loading ICU's data is paid when a list is first sorted
+    import icu  # here, not at the top: loading ICU's data is paid when a list is first sorted
 
     language = languages.get(language_code)
     if language.code in _OWN_TAILORINGS:

@@ -99,7 +99,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
             request,
             500,
             _("Sorry, there is a problem with the service"),
-            _("Your answers are saved. Try again later."),
+            # Never claim the request that failed saved anything: it may not have.
+            _(
+                "Something went wrong on our side. What you saved before is kept, but your "
+                "last change may not have been saved. Try again in a little while."
+            ),
         )
     except Exception:  # the error page must never fail itself
         log.exception("error page failed")
