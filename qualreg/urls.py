@@ -8,6 +8,7 @@ from qualreg.lib import admin_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/languages/", admin_views.language_coverage, name="language_coverage"),
     path("admin/", admin.site.urls),
     *i18n_patterns(

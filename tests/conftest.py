@@ -12,6 +12,7 @@ from django.core.management import call_command
 from qualreg.accounts.models import Role, User
 from qualreg.people.codes import issue_login_code
 from qualreg.people.models import Centre, Person
+from tests.i18n import untranslated
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from
 # such a thread unless told that this is intended.
@@ -27,9 +28,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     that pages link to, as a deployment does."""
     call_command("compilecatalogs", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
+    untranslated.install()
     # pytest-django's live server serves static files through Django's finders, which know
     # nothing of hashed names; let WhiteNoise serve them instead, with production's headers.
     staticfiles_handlers.StaticFilesHandler = _LetWhiteNoiseServe  # type: ignore[misc]
+
+
+@pytest.fixture(autouse=True)
+def no_page_shows_an_untranslated_string():
+    """Any page served during any test, in any language but English, with a string its
+    catalogue lacks fails that test (the string would have appeared in Norwegian)."""
+    untranslated.FOUND.clear()
+    yield
+    found = dict(untranslated.FOUND)
+    untranslated.FOUND.clear()
+    assert found == {}, f"untranslated strings on pages: {found}"
 
 
 class _LetWhiteNoiseServe:

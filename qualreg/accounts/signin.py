@@ -21,7 +21,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from qualreg.lib import throttle
 from qualreg.lib.net import client_address
@@ -159,6 +159,21 @@ class StaffLoginForm(ThrottledSignInMixin, AuthenticationForm):
     password were wrong (and counted like it)."""
 
     may_use: Callable[[Any], bool] = staticmethod(lambda user: True)
+    # Django's own wording exists only in the languages Django ships (not ti, am, so, kmr …),
+    # and would appear in Norwegian in the others: every text of the form is ours.
+    error_messages = {
+        "invalid_login": gettext_lazy(
+            "The user name or the password is wrong. Capital and small letters count."
+        ),
+        "inactive": gettext_lazy("This account is closed. Ask an administrator."),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = gettext("User name")
+        self.fields["username"].error_messages["required"] = gettext("Enter your user name.")
+        self.fields["password"].label = gettext("Password")
+        self.fields["password"].error_messages["required"] = gettext("Enter your password.")
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)

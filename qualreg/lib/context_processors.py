@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
-from qualreg.lib import languages
+from qualreg.lib import language_links, languages
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    current = languages.get(translation.get_language())
-    path = request.get_full_path()
     return {
-        "current_language": current,
-        "language_links": [
-            (language, translate_url(path, language.code)) for language in languages.LANGUAGES
-        ],
+        "current_language": languages.get(translation.get_language()),
+        # Lazy: JSON replies and pages without the switcher never build the 18 links.
+        "language_links": SimpleLazyObject(lambda: language_links.same_page(request)),
     }

@@ -8,18 +8,23 @@ from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from qualreg.lib import buttons, language_links
 
 log = logging.getLogger("qualreg.health")
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"start_url": reverse("registration:about")})
+    context = {"start_url": reverse("registration:about"), "buttons": buttons.JOURNEY}
+    return render(request, "home.html", context)
 
 
 @require_GET
@@ -30,6 +35,15 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_GET
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "contact.html", {"contact_email": settings.CONTACT_EMAIL})
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever a page links to: send them to the icon among
+    the static files, which are served with a far-future expiry under a hashed name."""
+    response = redirect(static("qualreg/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=24 * 3600)
+    return response
 
 
 @never_cache
@@ -46,7 +60,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def _error_page(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
-    return render(request, "error.html", {"title": title, "message": message}, status=status)
+    # An error page has no page of its own to offer in other languages: the route may be
+    # half-resolved (a part that does not exist) with the sender's text in its arguments.
+    context = {"title": title, "message": message, "language_links": language_links.front_pages()}
+    return render(request, "error.html", context, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -82,7 +99,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
             request,
             500,
             _("Sorry, there is a problem with the service"),
-            _("Your answers are saved. Try again later."),
+            # Never claim the request that failed saved anything: it may not have.
+            _(
+                "Something went wrong on our side. What you saved before is kept, but your "
+                "last change may not have been saved. Try again in a little while."
+            ),
         )
     except Exception:  # the error page must never fail itself
         log.exception("error page failed")

@@ -36,7 +36,7 @@ from qualreg.questionnaire.visibility import visible_fields as visible_fields
 from qualreg.questionnaire.visibility import visible_questions as visible_questions
 
 FIRST_YEAR = 1940
-UNANSWERED, MISSING, ANSWERED = "unanswered", "missing", "answered"
+UNANSWERED, MISSING, INVALID, ANSWERED = "unanswered", "missing", "invalid", "answered"
 NOT_STARTED, IN_PROGRESS, DONE, HAS_PROBLEMS = "not_started", "in_progress", "done", "has_problems"
 
 MESSAGES = {
@@ -190,15 +190,98 @@ def validate(part: Part, answers: Any, resolved: Resolved | None = None) -> dict
 # Status and progress ----------------------------------------------------------------------
 
 
-def status(question: Question, answers: Any, attempted: Any) -> str:
-    """unanswered / missing (tried to go on without a required answer) / answered."""
-    if is_answered(question, answers):
-        return ANSWERED
+def status(
+    question: Question,
+    answers: Any,
+    attempted: Any,
+    errors: Mapping[str, list[Any]] | None = None,
+) -> str:
+    """The question's mark, as the server judges the answer: unanswered; missing (tried to go
+    on without a required answer); invalid (an answer that is not accepted, shown with the
+    same mark as missing: it needs the person); answered (accepted).
+
+    A repeat group is answered only when every item's questions are; an item still being
+    filled in leaves it unanswered (missing after trying to go on), a refused value in any
+    item makes it invalid. ``errors``: ``validate`` of the question's part, if known.
+    """
     try:
         tried = question.key in attempted
     except TypeError:
         tried = False
-    return MISSING if tried and question.required else UNANSWERED
+    if errors is None:
+        errors = _errors_of(question, answers)
+    if question.kind != Kind.GROUP:
+        invalid = bool(errors.get(field_name(question)))
+        return _mark(is_answered(question, answers), invalid, tried, question.required)
+    if not is_answered(question, answers):
+        return _mark(False, False, tried, question.required)
+    own = _group_errors(question, errors)
+    if not own:
+        return ANSWERED
+    if _refused_in_items(question, as_mapping(answers).get(question.key), own):
+        return INVALID
+    return _mark(False, False, tried, question.required)  # an item still being filled in
+
+
+def item_field_status(
+    group: Question,
+    field: Question,
+    item: Mapping[str, Any],
+    errors: Mapping[str, list[Any]],
+    tried: bool,
+) -> str:
+    """The mark of one question of a repeat-group item (see ``status``); ``tried``: the
+    person tried to go on past the group."""
+    invalid = bool(errors.get(field_name(group, item.get("id"), field)))
+    return _mark(is_answered(field, item), invalid, tried, field.required)
+
+
+def _mark(answered: bool, invalid: bool, tried: bool, required: bool) -> str:
+    if answered:
+        return INVALID if invalid else ANSWERED
+    return MISSING if tried and required else UNANSWERED
+
+
+def _errors_of(question: Question, answers: Any) -> dict[str, list[Any]]:
+    """The errors of one visible question, for a caller that has not validated its part."""
+    raw = as_mapping(answers)
+    errors: dict[str, list[Any]] = {}
+    if question.kind == Kind.GROUP:
+        _validate_group(question, raw.get(question.key), raw, errors)
+    else:
+        messages = _validate_value(question, raw.get(question.key))
+        if messages:
+            errors[field_name(question)] = messages
+    return errors
+
+
+def _group_errors(group: Question, errors: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
+    name = field_name(group)
+    return {
+        key: messages
+        for key, messages in errors.items()
+        if messages and (key == name or key.startswith(name + "-"))
+    }
+
+
+def _refused_in_items(group: Question, items: Any, own: Mapping[str, list[Any]]) -> bool:
+    """Whether a group's errors refuse something given (a value in an item, or the items
+    themselves) rather than only ask for what is still empty."""
+    if field_name(group) in own:
+        return True  # too many items, or an item that is not an item
+    by_id = {
+        item["id"]: item
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+    }
+    prefix = field_name(group) + "-"
+    for key in own:
+        item_id, _sep, field_key = key[len(prefix) :].partition("-")
+        field = group.field(field_key)
+        item = by_id.get(item_id)
+        if field is None or item is None or is_answered(field, item):
+            return True
+    return False
 
 
 def part_state(
@@ -214,18 +297,17 @@ def part_state(
     """
     resolved = _resolve_part(part, answers, resolved)  # one pass for both uses below
     questions = visible_questions(part, answers, resolved)
-    statuses = [status(q, answers, attempted) for q in questions]
     if errors is None:
         errors = validate(part, answers, resolved)
-    answered = statuses.count(ANSWERED)
-    required_errors = {field_name(q) for q in questions if not is_answered(q, answers)}
-    if MISSING in statuses or any(name not in required_errors for name in errors):
+    statuses = [status(q, answers, attempted, errors) for q in questions]
+    # The part needs the person exactly where a question's mark says so.
+    if MISSING in statuses or INVALID in statuses:
         return HAS_PROBLEMS
     try:
         touched = any(q.key in attempted for q in part.questions)
     except TypeError:
         touched = False
-    if answered == 0 and not touched:
+    if statuses.count(ANSWERED) == 0 and not touched:
         return NOT_STARTED
     return DONE if not errors else IN_PROGRESS
 

@@ -1,8 +1,9 @@
 """From posted form data to the answers document: field names, updates and repeat-group items.
 
 Only questions listed in ``shown`` change, so a post from one part or one question never wipes
-the others. Input is kept as typed (validation reports problems); hard caps keep a hostile post
-from bloating the document.
+the others. Input is kept as typed (validation reports problems), except for invisible control
+characters, which are removed (see qualreg.lib.text); hard caps keep a hostile post from
+bloating the document.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
+from qualreg.lib.text import clean_typed
 from qualreg.questionnaire.model import Kind, Part, Question, Questionnaire
 
 ITEM_ID = re.compile(r"^[0-9a-f]{8}$")
@@ -30,18 +32,20 @@ def field_name(
     return f"q-{question.key}-{item_id}-{field_key}"
 
 
-def _values(data: Mapping[str, Any], name: str) -> list[str]:
+def _values(data: Mapping[str, Any], name: str, *, multiline: bool = False) -> list[str]:
+    """The posted strings of one field, cleaned of invisible controls. Choice codes are
+    cleaned too: a cleaned code is then judged like any other (unknown codes are reported)."""
     raw = data.get(name, [])
     if isinstance(raw, str):
         raw = [raw]
     if not isinstance(raw, list | tuple):
         return []
-    return [v for v in raw if isinstance(v, str)]
+    return [clean_typed(v, multiline=multiline) for v in raw if isinstance(v, str)]
 
 
 def _posted_value(question: Question, data: Mapping[str, Any], name: str) -> tuple[bool, Any]:
     """(accept, value) for one question; value None means "no answer"."""
-    values = _values(data, name)
+    values = _values(data, name, multiline=question.kind == Kind.LONGTEXT)
     if question.kind == Kind.MULTIPLE:
         chosen = [v for v in values if v and len(v) <= MAX_CODE_LENGTH]
         limit = max(len(question.codes), 1)

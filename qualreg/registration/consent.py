@@ -78,10 +78,8 @@ def consent(request: HttpRequest) -> HttpResponse:
             journey.record_refusal(person, language, CONSENT_VERSION)
             logout_resident(request)
             return redirect("registration:consent_refused")
-        return render(
-            request, "registration/consent.html", _context(missing_decision=True), status=400
-        )
-    return render(request, "registration/consent.html", _context())
+        return render(request, "resident/consent.html", _context(missing_decision=True), status=400)
+    return render(request, "resident/consent.html", _context())
 
 
 def _context(missing_decision: bool = False) -> dict[str, object]:
@@ -95,4 +93,4 @@ def _context(missing_decision: bool = False) -> dict[str, object]:
 
 @require_GET
 def consent_refused(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/consent_refused.html")
+    return render(request, "resident/consent_refused.html")

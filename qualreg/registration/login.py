@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from qualreg.lib import throttle
+from qualreg.lib import buttons, throttle
 from qualreg.lib.net import client_address
 from qualreg.people.codes import LoginRefused, Refusal, redeem_login_code
 from qualreg.people.session import current_person, login_resident, logout_resident
@@ -85,7 +85,8 @@ def login(request: HttpRequest) -> HttpResponse:
             login_resident(request, person)
             return redirect("registration:start")
     status = 400 if form.errors else 200
-    return render(request, "registration/login.html", {"form": form}, status=status)
+    context = {"form": form, "buttons": buttons.JOURNEY}
+    return render(request, "resident/login.html", context, status=status)
 
 
 @require_POST
@@ -98,4 +99,4 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 
 def logged_out(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/logged_out.html")
+    return render(request, "resident/logged_out.html")

@@ -24,6 +24,7 @@ from qualreg.questionnaire.model import Kind, Part, Question
 STATUS_LABELS = {
     engine.UNANSWERED: _("Not answered yet"),
     engine.MISSING: _("You tried to go on without answering"),
+    engine.INVALID: _("The answer needs to be corrected"),
     engine.ANSWERED: _("Answered"),
 }
 
@@ -115,7 +116,7 @@ class QuestionView:
     @property
     def template(self) -> str:
         kind = "number" if self.question.kind == Kind.YEAR else self.kind
-        return f"registration/widgets/{kind}.html"
+        return f"resident/widgets/{kind}.html"
 
     @property
     def status_label(self) -> str:
@@ -240,7 +241,7 @@ def _field_view(
         question=field_question,
         name=name,
         id=_first_id(field_question, name),
-        status=engine.ANSWERED if answered else engine.UNANSWERED,
+        status=engine.item_field_status(group, field_question, item, errors, tried),
         value=value,
         errors=_visible_errors(errors, name, answered, tried),
         translation=_translation(field_question, value, second),
@@ -304,7 +305,7 @@ def question_views(
             question=question,
             name=name,
             id=_first_id(question, name),
-            status=engine.status(question, answers, attempted),
+            status=engine.status(question, answers, attempted, errors),
             value=value,
             errors=_visible_errors(errors, name, answered, tried),
             translation=_translation(

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from qualreg.lib import buttons
 from qualreg.people.session import current_person, logout_resident, resident_required
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
@@ -14,7 +15,7 @@ from qualreg.registration import journey
 
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/about.html")
+    return render(request, "resident/about.html", {"buttons": buttons.JOURNEY})
 
 
 @require_GET
@@ -41,7 +42,7 @@ def session_ended(request: HttpRequest) -> HttpResponse:
     if current_person(request) is not None:
         return redirect("registration:start")  # still logged in, e.g. kept alive in another tab
     logout_resident(request)  # drops the stale cookie
-    return render(request, "registration/session_ended.html", status=200)
+    return render(request, "resident/session_ended.html", status=200)
 
 
 @require_POST

@@ -127,7 +127,7 @@ def render_part(request: HttpRequest, part: Part, registration: Registration) ->
         ],
         "session_seconds": settings.SESSION_COOKIE_AGE,
     }
-    return render(request, "registration/part.html", context)
+    return render(request, "resident/part.html", context)
 
 
 def _data(request: HttpRequest) -> dict[str, list[str]]:
@@ -222,7 +222,7 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
         if all(shown_states.get(view.question.key) == view.state for view in few):
             return _with_nav(changes, post, part, registration, in_step)
     views = _question_views(part, registration, second, shown)
-    question_template = get_template("registration/includes/question.html")
+    question_template = get_template("resident/includes/question.html")
     changes["questions"] = {
         view.question.key: question_template.render({"q": view})
         for view in views
@@ -230,8 +230,8 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     }
     context = _page_context(part, views)
     if post.get("summary") != context["summary_state"]:
-        changes["summary"] = get_template("registration/includes/summary_slot.html").render(context)
-        changes["title"] = get_template("registration/includes/document_title.html").render(context)
+        changes["summary"] = get_template("resident/includes/summary_slot.html").render(context)
+        changes["title"] = get_template("resident/includes/document_title.html").render(context)
     return _with_nav(changes, post, part, registration, in_step)
 
 
@@ -241,7 +241,7 @@ def _with_nav(
     """The changes, with the navigation when its fingerprint changed."""
     if not autosave.nav_unchanged(post.get("nav", ""), part, registration, in_step):
         nav = parts_nav(registration, part.key)
-        changes["nav"] = get_template("registration/includes/parts_nav.html").render(
+        changes["nav"] = get_template("resident/includes/parts_nav.html").render(
             {
                 "nav": nav,
                 "nav_state": autosave.nav_state(

@@ -52,7 +52,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     missing = _missing_by_part(draft.answers)
     return render(
         request,
-        "registration/summary.html",
+        "resident/summary.html",
         {
             "sections": answer_rows(draft),
             "missing": missing,
@@ -87,7 +87,7 @@ def receipt(request: HttpRequest) -> HttpResponse:
     registration = journey.last_completed(request.person)  # type: ignore[attr-defined]
     if registration is None:
         return redirect("registration:start")
-    return render(request, "registration/receipt.html", {"registration": registration})
+    return render(request, "resident/receipt.html", {"registration": registration})
 
 
 @never_cache
@@ -104,7 +104,7 @@ def completed(request: HttpRequest) -> HttpResponse:
         return redirect("registration:start")
     return render(
         request,
-        "registration/completed.html",
+        "resident/completed.html",
         {"registration": registration, "sections": answer_rows(registration)},
     )
 
@@ -119,7 +119,7 @@ def my_registration(request: HttpRequest) -> HttpResponse:
     audit.record("registration.viewed_by_resident", person=person, by_resident=True)
     return render(
         request,
-        "registration/my_registration.html",
+        "resident/my_registration.html",
         {
             "person": person,
             "preferred_language": languages.get(person.preferred_language),

@@ -111,4 +111,5 @@ def test_the_error_pages_render_in_the_reader_s_language(rf):
     with translation.override("en"):
         response = views.server_error(rf.get("/en/x/"))
     assert response.status_code == 500
-    assert b"Your answers are saved" in response.content
+    assert b"your last change may not have been saved" in response.content
+    assert b"Your answers are saved" not in response.content

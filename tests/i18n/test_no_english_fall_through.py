@@ -8,8 +8,10 @@ import re
 import pytest
 from babel import Locale
 from bs4 import BeautifulSoup
+from django.test import Client
 
 from qualreg.lib import languages
+from qualreg.people.models import Person
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from tests.i18n.conftest import catalogue
 
@@ -103,3 +105,51 @@ def test_no_page_falls_through_to_english(client, resident_session, language):
         problems[path] = fall_through(response.content, language, pairs)
     problems = {path: found for path, found in problems.items() if found}
     assert problems == {}
+
+
+def _followed(client, response):
+    assert response.status_code == 302, response.status_code
+    return client.get(response["Location"])
+
+
+@pytest.mark.parametrize("language", [language.code for language in OTHER_LANGUAGES])
+def test_no_page_at_either_end_of_the_journey_falls_through(
+    client, resident_session, centre, staff, code_for, language
+):
+    """The pages the walk above does not reach: consent, its refusal, logging out, the end
+    of a session, the receipt, and the staff pages with a resident's slip. Any string the
+    catalogue lacks also fails here (tests/i18n/untranslated.py)."""
+    pairs = catalogue(language)
+    pages = {"session ended": client.get(f"/{language}/session-ended/")}
+    person = Person.objects.create(
+        duf_number="201399988877", centre=centre, preferred_language=language
+    )
+    for decision in ("refuse", "logout"):
+        login = {"duf_number": person.duf_number, "code": code_for(person)}
+        assert client.post(f"/{language}/login/", login).status_code == 302
+        pages[f"consent ({decision})"] = client.get(f"/{language}/consent/")
+        if decision == "refuse":
+            reply = client.post(f"/{language}/consent/", {"decision": "refuse"})
+        else:
+            reply = client.post(f"/{language}/logout/")
+        pages[f"after {decision}"] = _followed(client, reply)
+
+    resident_session(client, language)
+    pages["receipt"] = _followed(client, client.post(f"/{language}/form/complete/"))
+    pages["completed"] = client.get(f"/{language}/completed/")
+
+    staff_client = Client()
+    for data in ({"username": "", "password": ""}, {"username": "kari", "password": "wrong"}):
+        pages[f"staff sign-in {data['password'] or 'empty'}"] = staff_client.post(
+            f"/{language}/staff/login/", data
+        )
+    staff_client.force_login(staff)
+    pages["residents"] = staff_client.get(f"/{language}/staff/")
+    pages["resident"] = staff_client.get(f"/{language}/staff/residents/{person.pk}/")
+    issued = staff_client.post(f"/{language}/staff/residents/{person.pk}/issue-code/")
+    pages["slips"] = _followed(staff_client, issued)
+    problems = {}
+    for name, response in pages.items():
+        assert response.status_code == (400 if "sign-in" in name else 200), name
+        problems[name] = fall_through(response.content, language, pairs)
+    assert {name: found for name, found in problems.items() if found} == {}

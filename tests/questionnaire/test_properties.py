@@ -81,6 +81,7 @@ def test_validate_state_and_summary_never_raise(answers):
         }
         for question in part.questions:
             assert status(question, answers, {question.key}) in {
+                "invalid",
                 "unanswered",
                 "missing",
                 "answered",

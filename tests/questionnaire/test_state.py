@@ -119,3 +119,50 @@ def test_summary_renders_in_another_language():
             for q, t in part_rows
         }
     assert rows["birth_country"] == "سوريا"
+
+
+def _refused(question):
+    return {
+        "single": "no-such-answer",
+        "dropdown": "no-such-answer",
+        "multiple": ["no-such-answer"],
+        "number": "many",
+        "year": "3",
+    }.get(question.kind, "x" * (question.text_limit + 1))
+
+
+def test_every_question_s_mark_follows_the_server_s_judgement():
+    from qualreg.questionnaire.engine import validate
+    from qualreg.questionnaire.model import Kind
+    from qualreg.questionnaire.samples import answered_document
+
+    full = answered_document(items_per_group=1)
+    walked = set()
+    for part in QUESTIONNAIRE.parts:
+        for question in part.questions:
+            if question.key not in full:
+                continue  # not on the path that shows the most questions
+            walked.add(question.kind)
+
+            def mark(answers, tried=(), question=question, part=part):
+                return status(question, answers, set(tried), validate(part, answers))
+
+            assert mark(full) == "answered", question.key
+            empty = {k: v for k, v in full.items() if k != question.key}
+            assert mark(empty) == "unanswered", question.key
+            expected = "missing" if question.required else "unanswered"
+            assert mark(empty, {question.key}) == expected, question.key
+            if question.kind != Kind.GROUP:
+                assert mark({**full, question.key: _refused(question)}) == "invalid", question.key
+                continue
+            [item] = full[question.key]
+            assert mark({**full, question.key: [{"id": item["id"]}]}) == "unanswered"
+            for field in question.fields:
+                if field.key not in item:
+                    continue
+                refused = {**item, field.key: _refused(field)}
+                assert mark({**full, question.key: [refused]}) == "invalid", field.key
+                if field.required:
+                    partly = {k: v for k, v in item.items() if k != field.key}
+                    assert mark({**full, question.key: [partly]}, {question.key}) == "missing"
+    assert walked == set(Kind)

@@ -63,7 +63,9 @@ def bulk_issue(request: HttpRequest) -> HttpResponse:
         raise refuse(request) from None
     if not ids or len(ids) > MAX_BULK or layout not in LAYOUTS:
         message = (
-            _("Select at least one resident, then choose “Issue codes and print slips”.")
+            # The button's own msgid, so that the message names it as the list shows it.
+            _("Select at least one resident, then choose “%(button)s”.")
+            % {"button": _("Issue codes and print slips")}
             if not ids
             else _("Issue codes for at most %(max)d residents at a time.") % {"max": MAX_BULK}
             if len(ids) > MAX_BULK
