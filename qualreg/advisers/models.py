@@ -108,10 +108,12 @@ class Assignment(models.Model):
     """A resident assigned to an organisation. Never deleted: an assignment is ended, and the
     history of who was assigned where, by whom and why stays."""
 
+    # A person deleted on request (people.deletion) takes their assignments with them: the
+    # audit log keeps the history under a pseudonym, never a link that still names them.
     person = models.ForeignKey(
         PERSON_MODEL,
         verbose_name=_("resident"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="assignments",
     )
     organisation = models.ForeignKey(
@@ -189,13 +191,14 @@ class Remark(models.Model):
     """A dated remark and an agreed next step, written by an adviser. The resident reads it
     in "My registration", labelled with the organisation."""
 
+    # Remarks are data about the resident: they go when the person is deleted on request.
     person = models.ForeignKey(
-        PERSON_MODEL, verbose_name=_("resident"), on_delete=models.PROTECT, related_name="remarks"
+        PERSON_MODEL, verbose_name=_("resident"), on_delete=models.CASCADE, related_name="remarks"
     )
     registration = models.ForeignKey(
         "registration.Registration",
         verbose_name=_("registration"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="remarks",
     )
     organisation = models.ForeignKey(
