@@ -24,7 +24,7 @@ def test_centre_staff_cannot_sign_in_as_advisers(staff) -> None:
         "/en/advisers/login/", {"username": "kari", "password": STAFF_PASSWORD}
     )
     assert response.status_code == 400
-    assert "correct username and password" in response.content.decode()
+    assert "The user name or the password is wrong" in response.content.decode()
     assert AuditEvent.objects.filter(action="adviser.sign_in_failed").exists()
 
 

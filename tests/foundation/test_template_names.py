@@ -17,7 +17,7 @@ import qualreg
 OUR_CODE = Path(qualreg.__file__).resolve().parent
 
 # Templates of others that ours extend on purpose.
-EXTENDED_ON_PURPOSE = {"admin/base_site.html"}
+EXTENDED_ON_PURPOSE = {"admin/base_site.html", "admin/change_list.html"}
 
 _NAME_IN_PYTHON = re.compile(
     r"""(?:render|render_to_string|get_template|select_template|inclusion_tag|TemplateResponse)"""
