@@ -8,8 +8,10 @@ import io
 import os
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
+import polib
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -36,6 +38,14 @@ def test_the_catalogue_is_complete_with_matching_placeholders(code):
     report = check(po_path(code))
     assert report.problems == []
     assert report.translated == report.total > 0
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_message_is_defined_twice(code):
+    """Catalogues merge as a union of entries (.gitattributes): a string added on two branches
+    would stand twice, which Babel reads quietly but GNU gettext (make messages) refuses."""
+    entries = [(e.msgctxt, e.msgid) for e in polib.pofile(str(po_path(code))) if not e.obsolete]
+    assert [entry for entry, count in Counter(entries).items() if count > 1] == []
 
 
 @pytest.mark.parametrize("code", CODES)
