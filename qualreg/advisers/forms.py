@@ -12,6 +12,7 @@ from qualreg.advisers import planning
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+from qualreg.lib.forms import read_csv_upload
 
 # The same messages as the staff portal's, so that one translation serves both.
 DUF_ERRORS = {
@@ -149,9 +150,6 @@ class RemarkForm(forms.Form):
         return data
 
 
-MAX_UPLOAD_BYTES = 200_000
-
-
 class AssignmentUploadForm(forms.Form):
     csv_file = forms.FileField(
         label=_("CSV file"),
@@ -163,14 +161,4 @@ class AssignmentUploadForm(forms.Form):
     )
 
     def clean_csv_file(self) -> str:
-        upload = self.cleaned_data["csv_file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is too large. Upload at most 200 KB."))
-        data = upload.read()
-        # Spreadsheets save CSV as UTF-8 (often with a byte-order mark) or as Windows-1252.
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                return str(data.decode(encoding))
-            except UnicodeDecodeError:
-                continue
-        raise forms.ValidationError(_("The file could not be read. Save it as CSV (UTF-8)."))
+        return read_csv_upload(self.cleaned_data["csv_file"])

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from qualreg.lib import languages
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
+from qualreg.lib.forms import MAX_CSV_BYTES, read_csv_upload
 from qualreg.registration.status import Status
 
-MAX_IMPORT_BYTES = 200_000
 MAX_IMPORT_LINES = 1000
 
 DUF_ERRORS = {
@@ -100,7 +100,7 @@ class ImportResidentsForm(forms.Form):
         ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10, "dir": "ltr"}),
-        max_length=MAX_IMPORT_BYTES,
+        max_length=MAX_CSV_BYTES,
         error_messages={"max_length": _("The list is too long. Add at most 1000 residents.")},
     )
     csv_file = forms.FileField(
@@ -129,16 +129,7 @@ class ImportResidentsForm(forms.Form):
         upload = self.cleaned_data.get("csv_file")
         if not upload:
             return ""
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is too large. Upload at most 200 KB."))
-        data = upload.read()
-        # Spreadsheets save CSV as UTF-8 (often with a byte-order mark) or as Windows-1252.
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                return str(data.decode(encoding))
-            except UnicodeDecodeError:
-                continue
-        raise forms.ValidationError(_("The file could not be read. Save it as CSV (UTF-8)."))
+        return read_csv_upload(upload)
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
