@@ -72,7 +72,9 @@ INSTALLED_APPS = [
     "qualreg.centres",
     "qualreg.questionnaire",
     "qualreg.registration",
+    "qualreg.exports",
     "qualreg.advisers",
+    "qualreg.statistics",
     "qualreg.demo",
 ]
 
