@@ -119,16 +119,14 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
     """Audit a list of residents as it is shown: one row per resident on the page, or one
     row for an empty result, each with the organisation and the filters used."""
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
-    rows: list[Registration | None] = list(shown)
-    for registration in rows or [None]:
-        audit.record(
-            audit.Action.ADVISER_LISTED,
-            actor=request.user,
-            person=registration.person if registration else None,
-            registration=registration,
-            organisation=adviser.organisation_id,
-            **facts,
-        )
+    rows = [(registration.person, registration) for registration in shown]
+    audit.record_each(
+        audit.Action.ADVISER_LISTED,
+        rows or [(None, None)],
+        actor=request.user,
+        organisation=adviser.organisation_id,
+        **facts,
+    )
 
 
 def read_registration(
