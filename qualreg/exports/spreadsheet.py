@@ -14,7 +14,7 @@ tab, carriage return first) is written as a text cell.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -55,24 +55,19 @@ class Column:
     key: str  # the question key, or the name of a column about the registration
     holds: str  # what the cells hold, for the codebook
     question: Question | None = None
-    read: Callable[[Answer], Any] | None = None  # the cell's value from the question's answer
 
 
-def _codes(answer: Answer) -> str:
-    return MULTIPLE_SEPARATOR.join(value.code or "" for value in answer.values)
-
-
-def _labels(answer: Answer) -> str:
-    return MULTIPLE_SEPARATOR.join(value.label for value in answer.values)
-
-
-def _number_or_text(answer: Answer) -> Any:
-    value = answer.values[0]
-    return value.number if value.number is not None else typed(value.label)
-
-
-def _text(answer: Answer) -> str:
-    return typed(answer.values[0].label)
+def _cells_of(answer: Answer) -> tuple[Any, ...]:
+    """An answer's cells, in the order of its columns (see `_question_columns`)."""
+    values = answer.values
+    if answer.question.kind.has_choices:
+        if len(values) == 1:
+            return values[0].code, values[0].label
+        codes = MULTIPLE_SEPARATOR.join(value.code or "" for value in values)
+        return codes, MULTIPLE_SEPARATOR.join(value.label for value in values)
+    if values[0].number is not None:
+        return (values[0].number,)
+    return (typed(values[0].label),)
 
 
 def _question_columns(question: Question) -> list[Column]:
@@ -85,19 +80,17 @@ def _question_columns(question: Question) -> list[Column]:
                 question.key,
                 gettext("codes, separated by “;”") if many else gettext("code"),
                 question,
-                _codes,
             ),
             Column(
                 label,
                 question.key,
                 gettext("labels, separated by “;”") if many else gettext("label"),
                 question,
-                _labels,
             ),
         ]
     if question.kind in (Kind.NUMBER, Kind.YEAR):
-        return [Column(label, question.key, gettext("number"), question, _number_or_text)]
-    return [Column(label, question.key, gettext("text as written"), question, _text)]
+        return [Column(label, question.key, gettext("number"), question)]
+    return [Column(label, question.key, gettext("text as written"), question)]
 
 
 def _registration_columns() -> list[Column]:
@@ -145,6 +138,11 @@ class _Sheet:
     def __init__(self, workbook: Workbook, title: str, columns: list[Column], rtl: bool):
         self.title = title
         self.columns = columns
+        # Where each question's cells start in a row.
+        self.starts: dict[str, int] = {}
+        for index, column in enumerate(columns):
+            if column.question is not None:
+                self.starts.setdefault(column.key, index)
         self.sheet = workbook.create_sheet(title)
         self.sheet.freeze_panes = "B2"
         self.sheet.sheet_view.rightToLeft = rtl
@@ -172,6 +170,16 @@ class _Sheet:
 
     def append(self, values: Iterable[Any]) -> None:
         self.sheet.append([self._cell(value) for value in values])
+
+    def append_answers(self, first: list[Any], answers: Iterable[Answer]) -> None:
+        """A row: the `first` cells, then each answer's cells in its columns."""
+        cells: list[Any] = first + [None] * (len(self.columns) - len(first))
+        for answer in answers:
+            start = self.starts.get(answer.question.key)
+            if start is not None and answer.answered:
+                values = _cells_of(answer)
+                cells[start : start + len(values)] = values
+        self.append(cells)
 
 
 def write_workbook(
@@ -211,12 +219,7 @@ def _write(records: Iterable[ExportedRegistration], language: str, target: IO[by
     )
     count = 0
     for record in records:
-        answers = {
-            answer.question.key: answer
-            for part in answer_rows(QUESTIONNAIRE, record.answers)
-            for answer in part.answers
-            if answer.answered
-        }
+        answers = [a for part in answer_rows(QUESTIONNAIRE, record.answers) for a in part.answers]
         fixed = [
             record.id,
             record.duf_number,
@@ -225,23 +228,15 @@ def _write(records: Iterable[ExportedRegistration], language: str, target: IO[by
             record.language,
             record.definition_version,
         ]
-        main.append(fixed + _cells(main.columns[len(fixed) :], answers))
-        for key, sheet in group_sheets.items():
-            group_answer = answers.get(key)
-            for item in group_answer.items if group_answer else ():
-                fields = {field.question.key: field for field in item.answers if field.answered}
-                sheet.append([record.id, item.index + 1] + _cells(sheet.columns[2:], fields))
+        main.append_answers(fixed, answers)
+        for answer in answers:
+            sheet = group_sheets.get(answer.question.key)
+            if sheet is not None:
+                for item in answer.items:
+                    sheet.append_answers([record.id, item.index + 1], item.answers)
         count += 1
     workbook.save(target)
     return count
-
-
-def _cells(columns: list[Column], answers: dict[str, Answer]) -> list[Any]:
-    cells = []
-    for column in columns:
-        answer = answers.get(column.key)
-        cells.append(column.read(answer) if answer is not None and column.read else None)
-    return cells
 
 
 def _write_codebook(workbook: Workbook, title: str, sheets: list[_Sheet], rtl: bool) -> None:
