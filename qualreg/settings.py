@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "qualreg.exports",
     "qualreg.advisers",
     "qualreg.statistics",
+    "qualreg.directorate",
     "qualreg.demo",
 ]
 
