@@ -27,16 +27,8 @@ class ConfirmDeletionForm(forms.Form):
     """The number found, and the same number typed again: nothing else confirms a deletion."""
 
     duf_number = DufNumberField(widget=forms.HiddenInput)
-    duf_number_again = DufNumberField(
-        label=_("Type the DUF number again to confirm"),
-        error_messages={"required": _("Type the DUF number again to confirm the deletion.")},
-    )
-    reference = forms.CharField(
-        label=_("Case reference (optional)"),
-        help_text=_("The archive number of the request, so that it can be found later."),
-        max_length=40,
-        required=False,
-    )
+    duf_number_again = DufNumberField(label=_("Type the DUF number again to confirm"))
+    reference = forms.CharField(label=_("Case reference (optional)"), max_length=40, required=False)
 
     def clean_reference(self) -> str:
         reference = str(self.cleaned_data["reference"]).strip()
@@ -74,11 +66,7 @@ class AuditFilterForm(forms.Form):
     """Every filter is exact: the log is read about one resident, actor or action at a time,
     never searched across people."""
 
-    duf_number = DufNumberField(
-        label=_("Resident (DUF number)"),
-        help_text=_("The exact number; the log names residents only by a pseudonym of it."),
-        required=False,
-    )
+    duf_number = DufNumberField(label=_("Resident (DUF number)"), required=False)
     actor = forms.CharField(label=_("Staff user (username)"), max_length=150, required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
