@@ -49,7 +49,7 @@ def _record(
     entries: Any,
     message: Any,
 ) -> None:
-    fields = _changed_fields(message)
+    changed: dict[str, Any] = {"fields": fields} if (fields := _changed_fields(message)) else {}
     for obj in objects:
         is_person = obj._meta.label == PERSON_MODEL
         audit.record(
@@ -59,7 +59,7 @@ def _record(
             subject=audit.pseudonym(obj.duf_number) if is_person else "",  # type: ignore[attr-defined]
             model=obj._meta.label_lower,
             object_id=str(obj.pk),
-            **({"fields": fields} if fields else {}),
+            **changed,
         )
     # Django's own log names an object by what it prints as: for a resident, the DUF number.
     people = {str(obj.pk) for obj in objects if obj._meta.label == PERSON_MODEL}

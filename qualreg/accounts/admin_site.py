@@ -30,9 +30,7 @@ def add_page(name: Promise | str, url_name: str) -> None:
 class QualregAdminSite(admin.AdminSite):
     login_form = AdminSignInForm
 
-    def register(  # type: ignore[override]
-        self, model_or_iterable: Any, admin_class: Any = None, **options: Any
-    ) -> None:
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
         """Every ModelAdmin, ours and Django's, writes the audit log as it logs a change."""
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, AuditedModelAdmin):

@@ -53,7 +53,7 @@ def described(events: Iterable[AuditEvent]) -> Iterator[dict[str, Any]]:
             "action": event.action,
             "actor": event.actor.get_username() if event.actor else "",
             "by_resident": event.by_resident,
-            "organisation": names.get(detail.get("organisation"), ""),
+            "organisation": names.get(detail.get("organisation") or 0, ""),
             "resident": event.subject,
             "registration": event.registration_id or "",
             "reason": event.reason,
