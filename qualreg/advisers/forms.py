@@ -12,15 +12,10 @@ from qualreg.advisers import filters
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
-from qualreg.lib.forms import read_csv_upload
+from qualreg.lib.forms import DufNumberField, read_csv_upload
 
-# The same messages as the staff portal's, so that one translation serves both.
-DUF_ERRORS = {
-    "format": _("Enter a DUF number of 12 digits, for example 2012 586975 61."),
-    "year": _(
-        "A DUF number starts with the year of the first application. Check the first 4 digits."
-    ),
-}
+# The messages of a malformed DUF number, shared by every form that takes one.
+DUF_ERRORS = DufNumberField.ERRORS
 
 SORTS = {
     "-completed": ("-completed_at", "-id"),
