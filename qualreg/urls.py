@@ -14,6 +14,7 @@ urlpatterns = [
         "schema/registration/v1.json", export_views.registration_schema, name="registration_schema"
     ),
     path("admin/languages/", admin_views.language_coverage, name="language_coverage"),
+    path("admin/", include("qualreg.directorate.urls")),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", views.home, name="home"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from qualreg.advisers import access, planning
+from qualreg.advisers import access, filters
 from qualreg.advisers.forms import SORTS
 from qualreg.advisers.models import Adviser
 from qualreg.registration.models import Registration
@@ -23,5 +23,5 @@ def people_rows(adviser: Adviser, data: dict[str, Any]) -> QuerySet[Registration
         rows = rows.filter(completed_at__date__gte=data["completed_from"])
     if data.get("completed_to"):
         rows = rows.filter(completed_at__date__lte=data["completed_to"])
-    rows = planning.apply_filters(rows, data)
+    rows = filters.apply(rows, data)
     return rows.order_by(*SORTS[data.get("sort") or DEFAULT_SORT])
