@@ -2,19 +2,20 @@
 
 The admin site mixes `AuditedModelAdmin` into every ModelAdmin registered on it, so that the
 one place where Django logs an addition, a change or a deletion (its `log_*` methods) also
-writes one audit row per object: who, which model and object, which fields. Nothing the
-admin's own log would copy of a resident is kept: a resident's entry is named by id, never by
-their DUF number (which is what a Person prints as).
+writes one audit row per object: who, which model and object, which fields. An action run on
+selected rows (such as ending assignments), which Django does not log, writes one row too.
+Nothing the admin's own log would copy of a resident is kept: a resident's entry is named by
+id, never by their DUF number (which is what a Person prints as).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.admin.models import LogEntry
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
 from qualreg.privacy import audit
@@ -40,6 +41,32 @@ class AuditedModelAdmin:
         entries = super().log_deletions(request, objects)  # type: ignore[misc]
         _record(audit.Action.ADMIN_DELETED, request, objects, entries, "")
         return entries
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)  # type: ignore[misc]
+        return {
+            key: (func if key == "delete_selected" else _audited(func, key), name, label)
+            for key, (func, name, label) in actions.items()
+        }
+
+
+def _audited(action: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """`action`, recording that it ran, on which model and on how many selected rows (the
+    deletion action is recorded per object by `log_deletions`)."""
+
+    def run(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]) -> Any:
+        selected = queryset.count()
+        response = action(modeladmin, request, queryset)
+        audit.record(
+            audit.Action.ADMIN_ACTION_RUN,
+            actor=request.user,
+            model=queryset.model._meta.label_lower,
+            admin_action=name,
+            selected=selected,
+        )
+        return response
+
+    return run
 
 
 def _record(

@@ -66,6 +66,7 @@ class Action(models.TextChoices):
     ADMIN_ADDED = "admin.added"
     ADMIN_CHANGED = "admin.changed"
     ADMIN_DELETED = "admin.deleted"
+    ADMIN_ACTION_RUN = "admin.action_run"
     # The service itself.
     PURGED = "privacy.purged"
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 
@@ -100,3 +101,11 @@ def old_audit_rows(now: datetime.datetime) -> int:
     cutoff = now - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
     expired = AuditEvent.objects.filter(at__lt=cutoff, registration__isnull=True)
     return expired.delete()[0]
+
+
+@rule("admin log rows", AUDIT)
+def old_admin_log_rows(now: datetime.datetime) -> int:
+    """Django admin's own history of changes, kept as long as the audit log that records the
+    same changes (accounts/admin_audit.py)."""
+    cutoff = now - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
+    return LogEntry.objects.filter(action_time__lt=cutoff).delete()[0]

@@ -67,3 +67,30 @@ def test_changing_a_resident_names_them_by_pseudonym_and_never_by_number(
     admin_browser.get("/admin/")  # shows (and so ends) the "was changed" message
     recent_actions = admin_browser.get("/admin/").content.decode()
     assert f"#{resident.pk}" in recent_actions and "2012 586975 61" not in recent_actions
+
+
+def test_an_action_on_selected_rows_is_audited(admin_browser, administrator, resident):
+    import datetime
+
+    from django.utils import timezone
+
+    from qualreg.advisers.models import Assignment, Organisation
+
+    nav = Organisation.objects.create(kind=Organisation.Kind.NAV_OFFICE, name="NAV Bergen")
+    started = timezone.localdate() - datetime.timedelta(days=3)
+    assignment = Assignment.objects.create(
+        person=resident, organisation=nav, start_date=started, reason="settled"
+    )
+    admin_browser.post(
+        "/admin/advisers/assignment/",
+        {"action": "end_today", "_selected_action": [assignment.pk]},
+    )
+    assignment.refresh_from_db()
+    assert assignment.end_date == timezone.localdate()
+    row = AuditEvent.objects.get(action=audit.Action.ADMIN_ACTION_RUN)
+    assert row.actor == administrator
+    assert row.detail == {
+        "model": "advisers.assignment",
+        "admin_action": "end_today",
+        "selected": 1,
+    }

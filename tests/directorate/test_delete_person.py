@@ -10,7 +10,7 @@ from qualreg.privacy import audit
 from qualreg.privacy.models import AuditEvent
 from qualreg.registration.models import Registration
 from tests.advisers.conftest import complete_registration
-from tests.registration.conftest import text_of
+from tests.registration.conftest import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,11 @@ def test_the_number_typed_again_deletes_and_leaves_one_pseudonymous_row(
     row = AuditEvent.objects.get(action=audit.Action.PERSON_DELETED)
     assert row.actor == administrator and row.person is None and row.subject == subject
     assert row.reason == "deleted on request (2026/1234)"
+
+
+def test_the_admin_index_links_to_the_rights_pages(admin_browser):
+    page = soup(admin_browser.get("/admin/"))
+    links = {a.get_text(strip=True): a["href"] for a in page.select("#content-main a")}
+    assert links["Delete a resident on request"] == URL
+    assert links["Audit log"] == "/admin/audit/"
+    assert "Residents' rights" in page.select_one("#content-main").get_text()

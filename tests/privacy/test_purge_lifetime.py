@@ -169,6 +169,26 @@ def test_audit_rows_go_after_the_retention_but_never_before_their_registration(
     assert purge.old_audit_rows(NOW) == 0
 
 
+def test_the_admins_own_log_goes_with_the_audit_retention(settings, staff):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    settings.AUDIT_RETENTION_DAYS = 2192
+    kind = ContentType.objects.get_for_model(type(staff))
+
+    def entry(days_ago: int) -> LogEntry:
+        return LogEntry.objects.create(
+            user=staff, content_type=kind, object_id=str(staff.pk), object_repr="kari",
+            action_flag=CHANGE, action_time=NOW - days_ago * DAY,
+        )  # fmt: skip
+
+    entry(2193)
+    kept = entry(2191)
+    assert purge.old_admin_log_rows(NOW) == 1
+    assert list(LogEntry.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert purge.old_admin_log_rows(NOW) == 0
+
+
 def test_a_run_with_the_clock_moved_forward_removes_what_is_due_and_nothing_more(
     monkeypatch, centre
 ):
