@@ -6,7 +6,6 @@ and the query each adds. Every chosen filter narrows the list further (AND).
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -193,10 +192,8 @@ def apply(rows: QuerySet[Registration], data: dict[str, Any]) -> QuerySet[Regist
     return rows
 
 
-def matching(
-    candidates: QuerySet[Registration], data: dict[str, Any], order: Sequence[str]
-) -> list[int]:
-    """The ids of the `candidates` that pass the filters, in `order`.
+def among(candidates: QuerySet[Registration], data: dict[str, Any]) -> QuerySet[Registration]:
+    """The `candidates` that pass the filters.
 
     An organisation's residents are a few thousand among many registrations. Named by id,
     they lead the query: the database probes each one's facts (an index lookup per filter)
@@ -206,5 +203,6 @@ def matching(
     """
     ids = list(candidates.order_by().values_list("pk", flat=True)[: LISTED_IDS_AT_MOST + 1])
     within = ids if len(ids) <= LISTED_IDS_AT_MOST else candidates.values("pk")
-    rows = apply(Registration.objects.filter(pk__in=within), data)
-    return list(rows.order_by(*order).values_list("pk", flat=True))
+    return apply(candidates.model.objects.filter(pk__in=within), data).select_related(
+        "person", "person__centre"
+    )

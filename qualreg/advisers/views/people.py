@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from qualreg.advisers import access, filters, planning
-from qualreg.advisers.forms import SORTS, FindForm, ListForm
+from qualreg.advisers import access, planning
+from qualreg.advisers.forms import FindForm, ListForm
+from qualreg.advisers.people_list import DEFAULT_SORT, people_rows
 
 PER_PAGE = 25
 
@@ -30,13 +31,14 @@ def people(request: HttpRequest) -> HttpResponse:
     list_form = ListForm(request.GET)
     valid = list_form.is_valid()
     data = list_form.cleaned_data if valid else {}
-    sort = data.get("sort") or "-completed"
-    candidates = access.latest_registrations(request.adviser)  # type: ignore[attr-defined]
+    rows = people_rows(request.adviser, data)  # type: ignore[attr-defined]
+    sort = data.get("sort") or DEFAULT_SORT
     # The ids of the whole list at once (a few thousand at most): the page is cut from them,
     # with no second query to count.
-    ids = filters.matching(candidates, data, SORTS[sort])
-    page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
-    on_page = candidates.in_bulk(list(page.object_list))
+    page = Paginator(list(rows.values_list("pk", flat=True)), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    on_page = rows.in_bulk(list(page.object_list))
     shown = [on_page[pk] for pk in page.object_list]
     access.record_list(
         request,
