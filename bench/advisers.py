@@ -45,15 +45,12 @@ FILTERS: dict[str, list[dict[str, str]]] = {
 
 def setup_django() -> None:
     DATA.mkdir(parents=True, exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["QUALREG_DATA_DIR"] = str(DATA)
-    os.environ["SECRET_KEY"] = "bench-secret-key-that-is-long-enough-0123456789"
-    os.environ.pop("DEBUG", None)
     sys.path.insert(0, str(ROOT))
-    import django
     from django.core.management import call_command
 
-    django.setup()
+    from bench.environment import setup
+
+    setup(DATA)
     if os.environ.get("BENCH_ADVISERS_FRESH"):
         call_command("flush", "--noinput", verbosity=0)
     call_command("compilecatalogs", verbosity=0)

@@ -38,15 +38,12 @@ RENDER_ROUNDS = int(os.environ.get("BENCH_RENDER_ROUNDS", "60"))
 def setup_django() -> None:
     shutil.rmtree(DATA, ignore_errors=True)
     DATA.mkdir(parents=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["QUALREG_DATA_DIR"] = str(DATA)
-    os.environ["SECRET_KEY"] = "bench-secret-key-that-is-long-enough-0123456789"
-    os.environ.pop("DEBUG", None)
     sys.path.insert(0, str(ROOT))
-    import django
     from django.core.management import call_command
 
-    django.setup()
+    from bench.environment import setup
+
+    setup(DATA)
     call_command("compilecatalogs", verbosity=0)
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
