@@ -67,5 +67,11 @@ load: $(VENV)/.load ## Residents at once on PostgreSQL, step by step, then two s
 	@bash scripts/start-postgres.sh
 	$(BIN)/python bench/load/run.py
 
+bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+
+lighthouse: $(VENV)/.runtime test-packages bench/lighthouse/node_modules/.package-lock.json ## Lighthouse (mobile) on the resident and staff pages; fails below 100 (docs/benchmarks.md)
+	$(BIN)/python bench/lighthouse/run.py
+
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) data
