@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/languages/", admin_views.language_coverage, name="language_coverage"),
+    path("admin/", include("qualreg.directorate.urls")),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", views.home, name="home"),
