@@ -169,3 +169,31 @@ class AssignmentUploadForm(forms.Form):
 
     def clean_csv_file(self) -> str:
         return read_csv_upload(self.cleaned_data["csv_file"])
+
+
+class ExportForm(forms.Form):
+    """Why and in which format an adviser exports the residents of a filtered list."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why are you exporting this list?"),
+        choices=Purpose.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are exporting this list.")},
+    )
+    note = forms.CharField(label=_("If other: in a few words"), required=False, max_length=200)
+    file_format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("xlsx", _("Spreadsheet (XLSX)")),
+            ("jsonl", _("JSON Lines, one registration a line")),
+        ],
+        widget=forms.RadioSelect,
+        initial="xlsx",
+        error_messages={"required": _("Choose a format.")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
+            self.add_error("note", _("Write in a few words why you are exporting it."))
+        return data
