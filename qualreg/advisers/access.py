@@ -134,18 +134,35 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
 def read_registration(request: HttpRequest, registration_id: int, purpose: str) -> Registration:
     """The registration if the adviser may read it now, audited with the purpose; else 404,
     audited as a refusal."""
+    return _audited(request, registration_id, audit.Action.ADVISER_READ_REGISTRATION, purpose)
+
+
+def export_registration(
+    request: HttpRequest, registration_id: int, purpose: str, file_format: str
+) -> Registration:
+    """The registration if the adviser may read it now, for a file: audited with the purpose
+    and the format (`pdf`, …); else 404, audited as a refusal."""
+    return _audited(
+        request, registration_id, audit.Action.ADVISER_EXPORTED, purpose, format=file_format
+    )
+
+
+def _audited(
+    request: HttpRequest, registration_id: int, action: audit.Action, purpose: str, **detail: Any
+) -> Registration:
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
     registration = readable_registrations(adviser).filter(pk=registration_id).first()
     if registration is None:
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
     audit.record(
-        audit.Action.ADVISER_READ_REGISTRATION,
+        action,
         actor=request.user,
         person=registration.person,
         registration=registration,
         reason=purpose,
         organisation=adviser.organisation_id,
+        **detail,
     )
     return registration
 

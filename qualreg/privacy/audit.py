@@ -24,6 +24,7 @@ class Action(models.TextChoices):
     CONSENT_REFUSED = "consent.refused"
     REGISTRATION_COMPLETED = "registration.completed"
     REGISTRATION_VIEWED_BY_RESIDENT = "registration.viewed_by_resident"
+    REGISTRATION_EXPORTED_BY_RESIDENT = "registration.exported_by_resident"  # format in detail
     # Centre staff.
     STAFF_SIGNED_IN = "staff.signed_in"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
@@ -50,6 +51,7 @@ class Action(models.TextChoices):
     ADVISER_LOOKED_UP = "adviser.looked_up"
     ADVISER_READ_REGISTRATION = "adviser.read_registration"
     ADVISER_REMARK_ADDED = "adviser.remark_added"
+    ADVISER_EXPORTED = "adviser.exported"  # the format (pdf, xlsx, json) is in the detail
     # Administrators.
     ASSIGNMENTS_UPLOADED = "assignments.uploaded"
     # Anyone: a page or a person that the rules kept from them.
