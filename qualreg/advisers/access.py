@@ -131,10 +131,18 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
         )
 
 
-def read_registration(request: HttpRequest, registration_id: int, purpose: str) -> Registration:
-    """The registration if the adviser may read it now, audited with the purpose; else 404,
-    audited as a refusal."""
-    return _audited(request, registration_id, audit.Action.ADVISER_READ_REGISTRATION, purpose)
+def read_registration(
+    request: HttpRequest, registration_id: int, purpose: str, *, of_person: int | None = None
+) -> Registration:
+    """The registration if the adviser may read it now (and, given `of_person`, it is that
+    resident's), audited with the purpose; else 404, audited as a refusal."""
+    return _audited(
+        request,
+        registration_id,
+        audit.Action.ADVISER_READ_REGISTRATION,
+        purpose,
+        of_person=of_person,
+    )
 
 
 def export_registration(
@@ -148,10 +156,19 @@ def export_registration(
 
 
 def _audited(
-    request: HttpRequest, registration_id: int, action: audit.Action, purpose: str, **detail: Any
+    request: HttpRequest,
+    registration_id: int,
+    action: audit.Action,
+    purpose: str,
+    *,
+    of_person: int | None = None,
+    **detail: Any,
 ) -> Registration:
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
-    registration = readable_registrations(adviser).filter(pk=registration_id).first()
+    readable = readable_registrations(adviser).filter(pk=registration_id)
+    if of_person is not None:
+        readable = readable.filter(person_id=of_person)
+    registration = readable.first()
     if registration is None:
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
@@ -165,6 +182,18 @@ def _audited(
         **detail,
     )
     return registration
+
+
+def history(request: HttpRequest, registration: Registration) -> QuerySet[Registration]:
+    """The resident's completed registrations the adviser may read, newest first (for the
+    history beside one they have read)."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    return (
+        readable_registrations(adviser)
+        .filter(person_id=registration.person_id)
+        .select_related("supersedes")
+        .order_by("-sequence")
+    )
 
 
 def readable_or_404(request: HttpRequest, registration_id: int) -> Registration:
