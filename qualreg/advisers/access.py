@@ -17,10 +17,12 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from qualreg.accounts.models import Role
+from qualreg.advisers import purposes
 from qualreg.advisers.models import Adviser, Assignment, Remark
 from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 from qualreg.privacy import audit
@@ -89,6 +91,23 @@ def adviser_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response
+
+    return wrapper
+
+
+def purpose_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A registration's pages (under `adviser_required`): the adviser may open it (else 404,
+    audited) and has said in this session why they open this resident's registrations (else
+    the purpose question first). Sets `request.purpose`, as the audit log records it."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, registration_id: int, *args: Any, **kwargs: Any) -> Any:
+        checked = readable_or_404(request, registration_id)
+        reason = purposes.remembered(request, checked.person_id)
+        if not reason:
+            return redirect("advisers:purpose", checked.pk)
+        request.purpose = reason  # type: ignore[attr-defined]
+        return view(request, registration_id, *args, **kwargs)
 
     return wrapper
 

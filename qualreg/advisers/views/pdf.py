@@ -4,22 +4,19 @@ organisation's remarks. The same access rule as the page, audited as an export."
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from qualreg.advisers import access, purposes
+from qualreg.advisers import access
 from qualreg.advisers.documents import adviser_copy
 from qualreg.exports import pdf
 
 
 @require_GET
 @access.adviser_required
+@access.purpose_required
 def registration_pdf(request: HttpRequest, registration_id: int) -> HttpResponse:
-    checked = access.readable_or_404(request, registration_id)
-    reason = purposes.remembered(request, checked.person_id)
-    if not reason:
-        return redirect("advisers:purpose", checked.pk)
-    registration = access.export_registration(request, registration_id, reason, "pdf")
+    purpose = request.purpose  # type: ignore[attr-defined]
+    registration = access.export_registration(request, registration_id, purpose, "pdf")
     adviser = request.adviser  # type: ignore[attr-defined]
     return pdf.response(adviser_copy(registration, adviser, translation.get_language()))
