@@ -12,15 +12,10 @@ from qualreg.advisers import filters
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
-from qualreg.lib.forms import read_csv_upload
+from qualreg.lib.forms import DufNumberField, read_csv_upload
 
-# The same messages as the staff portal's, so that one translation serves both.
-DUF_ERRORS = {
-    "format": _("Enter a DUF number of 12 digits, for example 2012 586975 61."),
-    "year": _(
-        "A DUF number starts with the year of the first application. Check the first 4 digits."
-    ),
-}
+# The messages of a malformed DUF number, shared by every form that takes one.
+DUF_ERRORS = DufNumberField.ERRORS
 
 SORTS = {
     "-completed": ("-completed_at", "-id"),
@@ -174,3 +169,31 @@ class AssignmentUploadForm(forms.Form):
 
     def clean_csv_file(self) -> str:
         return read_csv_upload(self.cleaned_data["csv_file"])
+
+
+class ExportForm(forms.Form):
+    """Why and in which format an adviser exports the residents of a filtered list."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why are you exporting this list?"),
+        choices=Purpose.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are exporting this list.")},
+    )
+    note = forms.CharField(label=_("If other: in a few words"), required=False, max_length=200)
+    file_format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("xlsx", _("Spreadsheet (XLSX)")),
+            ("jsonl", _("JSON Lines, one registration a line")),
+        ],
+        widget=forms.RadioSelect,
+        initial="xlsx",
+        error_messages={"required": _("Choose a format.")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
+            self.add_error("note", _("Write in a few words why you are exporting it."))
+        return data

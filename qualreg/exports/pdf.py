@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from qualreg.exports import records
 from qualreg.exports.pdf_rows import direction, two_language_rows
 from qualreg.lib import languages
 from qualreg.lib.dates import format_moment
@@ -88,8 +89,9 @@ class Copy:
 def filename(copy: Copy) -> str:
     """`registration-2-2026-12-05.pdf`: the registration number and the day it was completed
     (Norwegian time), never the DUF number (files end up in download folders and e-mail)."""
-    day = timezone.localtime(copy.completed_at).date()
-    return f"registration-{copy.number}-{day.isoformat()}.pdf"
+    return records.filename(
+        "registration", copy.number, timezone.localdate(copy.completed_at), "pdf"
+    )
 
 
 def response(copy: Copy) -> HttpResponse:

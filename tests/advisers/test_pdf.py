@@ -38,7 +38,11 @@ def test_the_adviser_downloads_the_pdf_and_the_export_is_audited(
         completed,
     )
     assert exported.reason == "guidance"
-    assert exported.detail == {"organisation": adviser.adviser.organisation_id, "format": "pdf"}
+    assert exported.detail == {
+        "organisation": adviser.adviser.organisation_id,
+        "format": "pdf",
+        "count": 1,
+    }
 
 
 def test_the_purpose_comes_first(adviser, resident, assignment, completed) -> None:
@@ -72,7 +76,7 @@ def test_the_copy_has_only_the_advisers_organisation_remarks(
 
 def test_the_page_links_to_the_pdf(adviser_client, completed) -> None:
     page = adviser_client.get(f"/en/advisers/registrations/{completed.pk}/").content.decode()
-    assert f'href="{_url(completed)}">Download as PDF</a>' in page
+    assert f'href="{_url(completed)}" download>Download as PDF</a>' in page
 
 
 def test_the_resident_sees_the_export_as_a_read(adviser_client, resident, completed, code_for):

@@ -17,6 +17,8 @@ from qualreg.exports import pdf
 @access.purpose_required
 def registration_pdf(request: HttpRequest, registration_id: int) -> HttpResponse:
     purpose = request.purpose  # type: ignore[attr-defined]
-    registration = access.export_registration(request, registration_id, purpose, "pdf")
+    registration = access.export_registration(
+        request, registration_id, purpose=purpose, file_format="pdf"
+    )
     adviser = request.adviser  # type: ignore[attr-defined]
     return pdf.response(adviser_copy(registration, adviser, translation.get_language()))
