@@ -93,7 +93,9 @@ def test_an_export_by_an_adviser_counts_as_a_read(client, consented):
         audit.Action.ADVISER_EXPORTED, person=consented, registration=registration,
         organisation=career.pk, format="xlsx", count=1,
     )  # fmt: skip
-    reads = soup(client.get("/en/my-registration/")).find(
-        "h2", string="Who has read your registration"
-    ).find_next("ul")
+    reads = (
+        soup(client.get("/en/my-registration/"))
+        .find("h2", string="Who has read your registration")
+        .find_next("ul")
+    )
     assert "Karrieresenteret Vestland" in reads.get_text()
