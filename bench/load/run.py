@@ -164,6 +164,12 @@ class Database:
         ).fetchone()
         return int(row[0]), int(row[1])  # type: ignore[index]
 
+    def size_after_vacuum(self) -> int:
+        """Bytes on disk once every dead row version (each save leaves one) is reclaimed."""
+        self.connection.execute("VACUUM FULL")
+        row = self.connection.execute("SELECT pg_database_size(%s)", [self.name]).fetchone()
+        return int(row[0])  # type: ignore[index]
+
     def pids(self) -> list[int]:
         """Its backends and the server's own processes (WAL writer, checkpointer, …)."""
         rows = self.connection.execute(
@@ -395,6 +401,7 @@ def main() -> None:
 
     SETUP.load(accounts, [])
     database = Database()
+    size_before = database.size_after_vacuum()
 
     server, address = start_server(WORKERS)
     steps: list[Step] = []
@@ -427,6 +434,8 @@ def main() -> None:
 
     problems = saved_answers_differ(SETUP.sent)
     registrations = sum(len(documents) for documents in SETUP.sent.values())
+    growth = database.size_after_vacuum() - size_before
+    per_10k = growth / max(registrations, 1) * 10_000 / 2**20
     print(
         f"\n== one server ({WORKERS} workers): largest number of residents with p95 <= "
         f"{GOAL_P95_MS} ms and no failure: {capacity}"
@@ -442,6 +451,10 @@ def main() -> None:
     )
     for problem in problems[:20]:
         print(f"   {problem}")
+    print(
+        f"== database growth: {growth / 2**20:.1f} MB for {registrations} registrations, "
+        f"about {per_10k:.0f} MB per 10,000 (after VACUUM FULL)"
+    )
     if SETUP.failed_journeys:
         print(f"== journeys that failed, by reason: {dict(SETUP.failed_journeys)}")
     (DATA / "results.json").write_text(
@@ -452,6 +465,8 @@ def main() -> None:
                 "two_servers": asdict(two),
                 "differ": problems,
                 "out_of_accounts": SETUP.out_of_accounts,
+                "registrations": registrations,
+                "database_mb_per_10000_registrations": per_10k,
             },
             indent=1,
         )

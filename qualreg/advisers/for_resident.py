@@ -11,13 +11,13 @@ from qualreg.privacy import audit
 from qualreg.privacy.models import AuditEvent
 
 MAX_READS = 100
-# A file made of the registration (PDF, spreadsheet, JSON) is a read too.
-READ_ACTIONS = (audit.Action.ADVISER_READ_REGISTRATION, audit.Action.ADVISER_EXPORTED)
+# An export (a file of the registration) is a read too.
+READS = (audit.Action.ADVISER_READ_REGISTRATION, audit.Action.ADVISER_EXPORTED)
 
 
 def adviser_section(person: Any) -> dict[str, Any] | None:
     reads = list(
-        AuditEvent.objects.filter(person=person, action__in=READ_ACTIONS)
+        AuditEvent.objects.filter(person=person, action__in=READS)
         .order_by("-at")
         .values_list("at", "detail")[:MAX_READS]
     )
