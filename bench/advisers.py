@@ -45,12 +45,17 @@ FILTERS: dict[str, list[dict[str, str]]] = {
 
 def setup_django() -> None:
     DATA.mkdir(parents=True, exist_ok=True)
+    # Not bench.serving.prepare_django: that empties the data folder, and the generated
+    # registrations (in SQLite there) are kept between runs.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["QUALREG_DATA_DIR"] = str(DATA)
+    os.environ["SECRET_KEY"] = "bench-secret-key-that-is-long-enough-0123456789"
+    os.environ.pop("DEBUG", None)
     sys.path.insert(0, str(ROOT))
+    import django
     from django.core.management import call_command
 
-    from bench.environment import setup
-
-    setup(DATA)
+    django.setup()
     if os.environ.get("BENCH_ADVISERS_FRESH"):
         call_command("flush", "--noinput", verbosity=0)
     call_command("compilecatalogs", verbosity=0)

@@ -120,10 +120,13 @@ class PurposeForm(forms.Form):
         max_length=200,
     )
 
+    # "Other" needs the adviser's words (the export form says so in its own terms).
+    other_needs_words = _("Write in a few words why you are opening it.")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
-            self.add_error("note", _("Write in a few words why you are opening it."))
+            self.add_error("note", self.other_needs_words)
         return data
 
 
@@ -162,7 +165,7 @@ class AssignmentUploadForm(forms.Form):
         return read_csv_upload(self.cleaned_data["csv_file"])
 
 
-class ExportForm(forms.Form):
+class ExportForm(PurposeForm):
     """Why and in which format an adviser exports the residents of a filtered list."""
 
     purpose = forms.ChoiceField(
@@ -171,7 +174,6 @@ class ExportForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose why you are exporting this list.")},
     )
-    note = forms.CharField(label=_("If other: in a few words"), required=False, max_length=200)
     file_format = forms.ChoiceField(
         label=_("Format"),
         choices=[
@@ -182,9 +184,4 @@ class ExportForm(forms.Form):
         initial="xlsx",
         error_messages={"required": _("Choose a format.")},
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
-            self.add_error("note", _("Write in a few words why you are exporting it."))
-        return data
+    other_needs_words = _("Write in a few words why you are exporting it.")

@@ -303,7 +303,8 @@ def generate(
     with connection.cursor() as cursor:
         # Fresh statistics, so that the planner sees the new rows, and (PostgreSQL) a
         # visibility map, so that index-only scans of the facts need not visit the table.
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")  # VACUUM: never in a transaction
     return Generated(
         residents=residents,
         registrations=registrations,
