@@ -9,7 +9,11 @@ from qualreg.lib import admin_views, views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("admin/languages/", admin_views.language_coverage, name="language_coverage"),
+    path(
+        "admin/languages/",
+        admin.site.admin_view(admin_views.language_coverage),
+        name="language_coverage",
+    ),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", views.home, name="home"),
