@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "qualreg.exports",
     "qualreg.advisers",
     "qualreg.statistics",
+    "qualreg.directorate",
     "qualreg.demo",
 ]
 
@@ -233,6 +234,17 @@ LOGIN_CODE_LOCKOUT_MINUTES = env_int("LOGIN_CODE_LOCKOUT_MINUTES", 15, minimum=1
 LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 25, minimum=1)
 # How long `manage.py purge` keeps the audit rows of failed logins (guessing adds one per try).
 FAILED_LOGIN_RETENTION_DAYS = env_int("FAILED_LOGIN_RETENTION_DAYS", 90, minimum=1)
+# The data's lifetime (`manage.py purge`, docs/privacy.md): a draft nobody touched for this
+# long; a resident added this long ago with no registration, consent decision or code since;
+# a completed registration this long after completion; a login code this long after it was
+# used, replaced or expired (so that a retyped old code is told "used", not "wrong").
+DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 180, minimum=1)
+INACTIVE_RESIDENT_DAYS = env_int("INACTIVE_RESIDENT_DAYS", 730, minimum=1)
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 1826, minimum=1)
+LOGIN_CODE_RETENTION_DAYS = env_int("LOGIN_CODE_RETENTION_DAYS", 7, minimum=0)
+# The administrators' retention of the audit log: never shorter than the registrations whose
+# reads it records.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2192, minimum=REGISTRATION_RETENTION_DAYS)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
 

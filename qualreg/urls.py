@@ -14,6 +14,7 @@ urlpatterns = [
         admin.site.admin_view(admin_views.language_coverage),
         name="language_coverage",
     ),
+    path("admin/", include("qualreg.directorate.urls")),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", views.home, name="home"),

@@ -31,7 +31,7 @@ from qualreg.lib import throttle
 from qualreg.privacy import audit
 
 RECOVERY_CODES = 10
-CODE_SCOPE = "staff-second-factor"
+CODE_SCOPE = "staff-code"
 APP_NAME = "authenticator"
 
 

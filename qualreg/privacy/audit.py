@@ -58,8 +58,16 @@ class Action(models.TextChoices):
     ASSIGNMENTS_UPLOADED = "assignments.uploaded"
     # Anyone: a page or a person that the rules kept from them.
     ACCESS_REFUSED = "access.refused"
-    # Administrators, on a person's rights.
+    # Administrators, on a person's rights, and reading the audit log.
+    PERSON_LOOKED_UP = "person.looked_up"
     PERSON_DELETED = "person.deleted"
+    AUDIT_LOG_VIEWED = "audit.viewed"
+    AUDIT_LOG_EXPORTED = "audit.exported"
+    # Administrators, through Django's admin (the model and the fields are in the detail).
+    ADMIN_ADDED = "admin.added"
+    ADMIN_CHANGED = "admin.changed"
+    ADMIN_DELETED = "admin.deleted"
+    ADMIN_ACTION_RUN = "admin.action_run"
     # The service itself.
     PURGED = "privacy.purged"
 
