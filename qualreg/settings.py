@@ -120,7 +120,10 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'qualreg.sqlite3'}"),
         # Opening a connection per request costs ~3x on PostgreSQL; keep them open.
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600, minimum=0),
-        conn_health_checks=True,
+        # One `SELECT 1` at each request's first query, so that a connection the database
+        # dropped (a restart) is replaced instead of failing a request: one more round trip
+        # per request (a save makes three more); see docs/benchmarks.md.
+        conn_health_checks=env_bool("DATABASE_HEALTH_CHECKS", default=True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -118,10 +118,13 @@ class PurposeForm(forms.Form):
         max_length=200,
     )
 
+    # "Other" needs the adviser's words (the export form says so in its own terms).
+    other_needs_words = _("Write in a few words why you are opening it.")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
-            self.add_error("note", _("Write in a few words why you are opening it."))
+            self.add_error("note", self.other_needs_words)
         return data
 
 
@@ -158,3 +161,25 @@ class AssignmentUploadForm(forms.Form):
 
     def clean_csv_file(self) -> str:
         return read_csv_upload(self.cleaned_data["csv_file"])
+
+
+class ExportForm(PurposeForm):
+    """Why and in which format an adviser exports the residents of a filtered list."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why are you exporting this list?"),
+        choices=Purpose.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are exporting this list.")},
+    )
+    file_format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("xlsx", _("Spreadsheet (XLSX)")),
+            ("jsonl", _("JSON Lines, one registration a line")),
+        ],
+        widget=forms.RadioSelect,
+        initial="xlsx",
+        error_messages={"required": _("Choose a format.")},
+    )
+    other_needs_words = _("Write in a few words why you are exporting it.")
