@@ -305,4 +305,3 @@ def find_by_duf(request: HttpRequest, duf_number: str) -> Registration | None:
         found=registration is not None,
     )
     return registration
-
