@@ -25,7 +25,6 @@ monkey.patch_all()
 
 import json  # noqa: E402
 import os  # noqa: E402
-import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -39,6 +38,7 @@ import gevent  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "load"
 sys.path.insert(0, str(ROOT))
+from bench.serving import start_gunicorn, stop  # noqa: E402
 
 
 def env_list(name: str, default: str) -> list[int]:
@@ -89,38 +89,10 @@ def accounts_needed(users: int, seconds: float) -> int:
     return int(users * (2 + seconds / 480))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "bench.wsgi",
-        "--config",
-        str(ROOT / "bench" / "load" / "gunicorn.conf.py"),
-        "--workers",
-        str(workers),
-        "--bind",
-        f"127.0.0.1:{port}",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **SERVER_ENV})  # noqa: S603
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    server.terminate()
-    server.wait(timeout=30)
+    config = str(ROOT / "bench" / "load" / "gunicorn.conf.py")
+    server, port = start_gunicorn(["--config", config, "--workers", str(workers)], SERVER_ENV)
+    return server, f"http://127.0.0.1:{port}"
 
 
 # Measuring --------------------------------------------------------------------------------
@@ -163,6 +135,12 @@ class Database:
             [self.name],
         ).fetchone()
         return int(row[0]), int(row[1])  # type: ignore[index]
+
+    def size_after_vacuum(self) -> int:
+        """Bytes on disk once every dead row version (each save leaves one) is reclaimed."""
+        self.connection.execute("VACUUM FULL")
+        row = self.connection.execute("SELECT pg_database_size(%s)", [self.name]).fetchone()
+        return int(row[0])  # type: ignore[index]
 
     def pids(self) -> list[int]:
         """Its backends and the server's own processes (WAL writer, checkpointer, …)."""
@@ -395,6 +373,7 @@ def main() -> None:
 
     SETUP.load(accounts, [])
     database = Database()
+    size_before = database.size_after_vacuum()
 
     server, address = start_server(WORKERS)
     steps: list[Step] = []
@@ -427,6 +406,8 @@ def main() -> None:
 
     problems = saved_answers_differ(SETUP.sent)
     registrations = sum(len(documents) for documents in SETUP.sent.values())
+    growth = database.size_after_vacuum() - size_before
+    per_10k = growth / max(registrations, 1) * 10_000 / 2**20
     print(
         f"\n== one server ({WORKERS} workers): largest number of residents with p95 <= "
         f"{GOAL_P95_MS} ms and no failure: {capacity}"
@@ -442,6 +423,10 @@ def main() -> None:
     )
     for problem in problems[:20]:
         print(f"   {problem}")
+    print(
+        f"== database growth: {growth / 2**20:.1f} MB for {registrations} registrations, "
+        f"about {per_10k:.0f} MB per 10,000 (after VACUUM FULL)"
+    )
     if SETUP.failed_journeys:
         print(f"== journeys that failed, by reason: {dict(SETUP.failed_journeys)}")
     (DATA / "results.json").write_text(
@@ -452,6 +437,8 @@ def main() -> None:
                 "two_servers": asdict(two),
                 "differ": problems,
                 "out_of_accounts": SETUP.out_of_accounts,
+                "registrations": registrations,
+                "database_mb_per_10000_registrations": per_10k,
             },
             indent=1,
         )
