@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "qualreg.exports",
     "qualreg.advisers",
     "qualreg.statistics",
+    "qualreg.corrections",
     "qualreg.demo",
 ]
 
@@ -233,6 +234,9 @@ LOGIN_CODE_LOCKOUT_MINUTES = env_int("LOGIN_CODE_LOCKOUT_MINUTES", 15, minimum=1
 LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 25, minimum=1)
 # How long `manage.py purge` keeps the audit rows of failed logins (guessing adds one per try).
 FAILED_LOGIN_RETENTION_DAYS = env_int("FAILED_LOGIN_RETENTION_DAYS", 90, minimum=1)
+# Days between a resident withdrawing consent and `manage.py purge` deleting their
+# registrations; consenting again within them keeps the registrations.
+CONSENT_WITHDRAWAL_GRACE_DAYS = env_int("CONSENT_WITHDRAWAL_GRACE_DAYS", 30, minimum=1)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
 

@@ -24,6 +24,8 @@ class Action(models.TextChoices):
     CONSENT_REFUSED = "consent.refused"
     REGISTRATION_COMPLETED = "registration.completed"
     REGISTRATION_VIEWED_BY_RESIDENT = "registration.viewed_by_resident"
+    CONSENT_WITHDRAWN = "consent.withdrawn"
+    CORRECTION_REQUESTED = "correction.requested"
     # Centre staff.
     STAFF_SIGNED_IN = "staff.signed_in"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
@@ -56,6 +58,10 @@ class Action(models.TextChoices):
     ACCESS_REFUSED = "access.refused"
     # Administrators, on a person's rights.
     PERSON_DELETED = "person.deleted"
+    CORRECTIONS_LISTED = "correction.listed"
+    CORRECTION_OPENED = "correction.opened"  # the administrator read the registration
+    REGISTRATION_CORRECTED = "registration.corrected"
+    CORRECTION_REFUSED = "correction.refused"
     # The service itself.
     PURGED = "privacy.purged"
 

@@ -47,8 +47,29 @@ def last_completed(person: Person) -> Registration | None:
     )
 
 
+# The decisions that say whether a person's consent stands: the latest of them counts. (A
+# refusal to start another registration leaves an earlier consent standing.)
+STANDING_DECISIONS = (ConsentRecord.Decision.CONSENTED, ConsentRecord.Decision.WITHDRAWN)
+
+
+def latest_standing_decision(person_id: int) -> ConsentRecord | None:
+    return (
+        ConsentRecord.objects.filter(person_id=person_id, decision__in=STANDING_DECISIONS)
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
+def withdrawal_of(person_id: int) -> ConsentRecord | None:
+    """The person's withdrawal of consent, if it is their latest word (see withdrawal.py)."""
+    latest = latest_standing_decision(person_id)
+    return latest if latest and latest.decision == ConsentRecord.Decision.WITHDRAWN else None
+
+
 def has_consent(registration: Registration) -> bool:
-    return registration.consents.filter(decision=ConsentRecord.Decision.CONSENTED).exists()
+    """The draft was consented for, and the person has not withdrawn consent since."""
+    consented = registration.consents.filter(decision=ConsentRecord.Decision.CONSENTED).exists()
+    return consented and withdrawal_of(registration.person_id) is None
 
 
 def begin(person: Person, language: str) -> Registration:

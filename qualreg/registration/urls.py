@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from qualreg.registration import consent, login, views, views_parts, views_summary
+from qualreg.registration import (
+    consent,
+    login,
+    views,
+    views_parts,
+    views_summary,
+    views_withdrawal,
+)
 
 app_name = "registration"
 urlpatterns = [
@@ -14,6 +21,7 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("consent/", consent.consent, name="consent"),
     path("consent/refused/", consent.consent_refused, name="consent_refused"),
+    path("consent/withdraw/", views_withdrawal.withdraw_consent, name="withdraw_consent"),
     path("form/summary/", views_summary.summary, name="summary"),
     path("form/complete/", views_summary.complete, name="complete"),
     path("form/receipt/", views_summary.receipt, name="receipt"),

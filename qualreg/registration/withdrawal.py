@@ -1,0 +1,117 @@
+"""Withdrawing consent: advisers lose access at once, and `manage.py purge` deletes the
+person's registrations once CONSENT_WITHDRAWAL_GRACE_DAYS have passed, unless the person
+consents again before then.
+
+A withdrawal is a consent decision like the others (ConsentRecord, decision "withdrawn", tied
+to no registration so that it outlives them); the person's latest consent or withdrawal is the
+one that stands (journey.latest_standing_decision).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from qualreg.people.models import Person
+from qualreg.privacy import audit, purge
+from qualreg.registration import journey
+from qualreg.registration.models import ConsentRecord, Registration
+
+
+def grace_period() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.CONSENT_WITHDRAWAL_GRACE_DAYS)
+
+
+def consent_stands(person: Person) -> bool:
+    """The person consented and has not withdrawn since: what "Withdraw consent" needs."""
+    latest = journey.latest_standing_decision(person.pk)
+    return latest is not None and latest.decision == ConsentRecord.Decision.CONSENTED
+
+
+def deletion_due(withdrawal: ConsentRecord) -> datetime.datetime:
+    """When purge deletes the registrations of a person who withdrew consent."""
+    return withdrawal.at + grace_period()
+
+
+def withdraw(person: Person, language: str, version: str) -> ConsentRecord:
+    """Record the withdrawal (audited). From now on no adviser reads the registrations."""
+    with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).first()  # one at a time
+        latest = journey.latest_standing_decision(person.pk)
+        if latest is not None and latest.decision == ConsentRecord.Decision.WITHDRAWN:
+            return latest  # a repeated post: already withdrawn
+        withdrawal = ConsentRecord.objects.create(
+            person=person,
+            text_version=version,
+            language=language,
+            decision=ConsentRecord.Decision.WITHDRAWN,
+        )
+        audit.record(
+            audit.Action.CONSENT_WITHDRAWN,
+            person=person,
+            by_resident=True,
+            version=version,
+            language=language,
+        )
+    return withdrawal
+
+
+def consent_again(person: Person, language: str, version: str) -> ConsentRecord:
+    """Consent after a withdrawal, without starting a new registration: the registrations
+    are kept and advisers may read them again. Tied to the draft if there is one (so that it
+    may be saved into again), else to the last completed registration."""
+    with transaction.atomic():
+        registration = journey.draft_of(person) or journey.last_completed(person)
+        consent = ConsentRecord.objects.create(
+            person=person,
+            registration=registration,
+            text_version=version,
+            language=language,
+            decision=ConsentRecord.Decision.CONSENTED,
+        )
+        audit.record(
+            audit.Action.CONSENT_GIVEN,
+            person=person,
+            registration=registration,
+            by_resident=True,
+            version=version,
+            language=language,
+            after_withdrawal=True,
+        )
+    return consent
+
+
+def _standing_decisions(person_ref: str) -> QuerySet[ConsentRecord]:
+    """The consents and withdrawals of the person in the outer query, latest first."""
+    return ConsentRecord.objects.filter(
+        person_id=OuterRef(person_ref), decision__in=journey.STANDING_DECISIONS
+    ).order_by("-at", "-pk")
+
+
+def without_withdrawn(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
+    """The registrations whose person has not withdrawn consent (advisers' access rule)."""
+    latest = _standing_decisions("person_id").values("decision")[:1]
+    return registrations.alias(standing=Subquery(latest)).exclude(
+        standing=ConsentRecord.Decision.WITHDRAWN
+    )
+
+
+@purge.rule("registrations after withdrawn consent")
+def registrations_after_withdrawal(now: datetime.datetime) -> int:
+    """Every registration (completed or draft, with its facts, remarks and correction
+    requests) of a person whose withdrawal has stood for longer than the grace period. The
+    withdrawal itself stays: it is the record of why the registrations are gone."""
+    latest = _standing_decisions("pk")
+    withdrawn = (
+        Person.objects.alias(
+            standing=Subquery(latest.values("decision")[:1]),
+            standing_at=Subquery(latest.values("at")[:1]),
+        )
+        .filter(standing=ConsentRecord.Decision.WITHDRAWN, standing_at__lte=now - grace_period())
+        .values("pk")
+    )
+    _total, deleted = Registration.objects.filter(person_id__in=withdrawn).delete()
+    return deleted.get(Registration._meta.label, 0)
