@@ -13,7 +13,8 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from qualreg.people.models import Person
 from qualreg.privacy import audit, purge
@@ -94,7 +95,8 @@ def _standing_decisions(person_ref: str) -> QuerySet[ConsentRecord]:
 def without_withdrawn(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
     """The registrations whose person has not withdrawn consent (advisers' access rule)."""
     latest = _standing_decisions("person_id").values("decision")[:1]
-    return registrations.alias(standing=Subquery(latest)).exclude(
+    # Coalesced: a person with no decision has NULL here, which NOT (= …) would drop.
+    return registrations.alias(standing=Coalesce(Subquery(latest), Value(""))).exclude(
         standing=ConsentRecord.Decision.WITHDRAWN
     )
 

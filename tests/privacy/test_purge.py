@@ -95,16 +95,28 @@ def test_the_command_prints_counts_only_audits_once_and_is_idempotent(monkeypatc
         "throttle rows: 1",
         "expired sessions: 1",
         "failed logins: 1",
+        "registrations after withdrawn consent: 0",
     ]
     assert second.getvalue().splitlines() == [
         "throttle rows: 0",
         "expired sessions: 0",
         "failed logins: 0",
+        "registrations after withdrawn consent: 0",
     ]
     runs = AuditEvent.objects.filter(action="privacy.purged").order_by("id")
     assert [run.detail for run in runs] == [
-        {"throttle_rows": 1, "expired_sessions": 1, "failed_logins": 1},
-        {"throttle_rows": 0, "expired_sessions": 0, "failed_logins": 0},
+        {
+            "throttle_rows": 1,
+            "expired_sessions": 1,
+            "failed_logins": 1,
+            "registrations_after_withdrawn_consent": 0,
+        },
+        {
+            "throttle_rows": 0,
+            "expired_sessions": 0,
+            "failed_logins": 0,
+            "registrations_after_withdrawn_consent": 0,
+        },
     ]
     assert resident.duf_number not in first.getvalue()
 
