@@ -43,7 +43,12 @@ def completed(resident: Person) -> Registration:
 
 
 @pytest.fixture
-def resident_client(client: Client, resident: Person, completed: Registration, log_in: Any) -> Client:
+def resident_client(
+    client: Client,
+    resident: Person,
+    completed: Registration,
+    log_in: Any,  # noqa: F811 (the fixture imported above)
+) -> Client:
     log_in(resident)
     return client
 

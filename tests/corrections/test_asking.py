@@ -68,10 +68,9 @@ def test_an_empty_or_too_long_text_is_a_clear_error(resident_client, text):
     response = resident_client.post("/en/corrections/ask/1/birth_year/", {"text": text})
     assert response.status_code == 400
     assert "There is a problem" in text_of(response)
-    assert (
-        "Write what is wrong." in text_of(response)
-        or "Write at most 1000 characters." in text_of(response)
-    )
+    assert "Write what is wrong." in text_of(
+        response
+    ) or "Write at most 1000 characters." in text_of(response)
     assert not CorrectionRequest.objects.exists()
 
 

@@ -47,9 +47,7 @@ def test_the_queue_lists_waiting_requests_for_an_administrator(admin_client, ope
     assert AuditEvent.objects.filter(action="correction.listed").exists()
 
 
-def test_opening_a_request_shows_the_residents_words_and_the_part_form(
-    admin_client, open_request
-):
+def test_opening_a_request_shows_the_residents_words_and_the_part_form(admin_client, open_request):
     response = admin_client.get(_url(open_request))
     page = soup(response)
     assert page.h1.get_text() == "Correction request"
@@ -74,7 +72,11 @@ def test_correcting_creates_a_new_registration_that_supersedes_the_old(
     new = Registration.objects.get(sequence=2)
     assert new.is_completed and new.answers["birth_year"] == "1991"
     assert new.answers["gender"] == completed.answers["gender"]
-    assert (new.supersedes, new.origin, new.corrected_by) == (completed, "correction", administrator)
+    assert (new.supersedes, new.origin, new.corrected_by) == (
+        completed,
+        "correction",
+        administrator,
+    )
     assert new.reason == "Birth year as in the passport."
     assert AnswerFact.objects.filter(registration=new, question="birth_year", number=1991).exists()
     completed.refresh_from_db()
