@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test-packages test lint format check-catalogues messages bench clean
+.PHONY: help run test-packages test lint format check-catalogues messages bench load lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -58,6 +58,20 @@ messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GN
 
 bench: $(VENV)/.runtime ## Measure part-page render time and answer-save throughput (docs/benchmarks.md)
 	$(BIN)/python bench/run.py
+
+$(VENV)/.load: $(VENV)/.test
+	$(BIN)/pip install --quiet -e '.[load]'
+	touch $@
+
+load: $(VENV)/.load ## Residents at once on PostgreSQL, step by step, then two servers (docs/benchmarks.md)
+	@bash scripts/start-postgres.sh
+	$(BIN)/python bench/load/run.py
+
+bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+
+lighthouse: $(VENV)/.runtime test-packages bench/lighthouse/node_modules/.package-lock.json ## Lighthouse (mobile) on the resident and staff pages; fails below 100 (docs/benchmarks.md)
+	$(BIN)/python bench/lighthouse/run.py
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) data

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
@@ -61,14 +61,14 @@ def _idle_too_long(request: HttpRequest) -> bool:
     return isinstance(active_at, int) and time.time() - active_at > IDLE_SECONDS
 
 
-def adviser_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def adviser_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Adviser pages: a signed-in, active adviser of an organisation, or nothing.
 
     Sets `request.adviser` (with its organisation).
     """
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if RESIDENT_SESSION_KEY in request.session:
             _refuse(request, "resident_session", **kwargs)
             raise Http404
@@ -132,11 +132,16 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
         )
 
 
-def read_registration(request: HttpRequest, registration_id: int, purpose: str) -> Registration:
-    """The registration if the adviser may read it now, audited with the purpose; else 404,
-    audited as a refusal."""
+def read_registration(
+    request: HttpRequest, registration_id: int, purpose: str, *, of_person: int | None = None
+) -> Registration:
+    """The registration if the adviser may read it now (and, given `of_person`, it is that
+    resident's), audited with the purpose; else 404, audited as a refusal."""
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
-    registration = readable_registrations(adviser).filter(pk=registration_id).first()
+    readable = readable_registrations(adviser).filter(pk=registration_id)
+    if of_person is not None:
+        readable = readable.filter(person_id=of_person)
+    registration = readable.first()
     if registration is None:
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
@@ -151,6 +156,18 @@ def read_registration(request: HttpRequest, registration_id: int, purpose: str) 
     return registration
 
 
+def history(request: HttpRequest, registration: Registration) -> QuerySet[Registration]:
+    """The resident's completed registrations the adviser may read, newest first (for the
+    history beside one they have read)."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    return (
+        readable_registrations(adviser)
+        .filter(person_id=registration.person_id)
+        .select_related("supersedes")
+        .order_by("-sequence")
+    )
+
+
 def readable_or_404(request: HttpRequest, registration_id: int) -> Registration:
     """Checks, without reading answers, that the adviser may open the registration (the
     purpose question comes first); a refusal is audited."""
@@ -160,6 +177,59 @@ def readable_or_404(request: HttpRequest, registration_id: int) -> Registration:
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
     return registration
+
+
+def export_registration(
+    request: HttpRequest, registration_id: int, *, purpose: str, file_format: str
+) -> Registration:
+    """The registration if the adviser may export it now, audited with the purpose and the
+    format; else 404, audited as a refusal."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    registration = readable_or_404(request, registration_id)
+    audit.record(
+        audit.Action.ADVISER_EXPORTED,
+        actor=request.user,
+        person=registration.person,
+        registration=registration,
+        reason=purpose,
+        organisation=adviser.organisation_id,
+        format=file_format,
+        count=1,
+    )
+    return registration
+
+
+def export_list(
+    request: HttpRequest,
+    rows: QuerySet[Registration],
+    *,
+    purpose: str,
+    file_format: str,
+    **facts: Any,
+) -> list[int]:
+    """Audit the export of a list of registrations (a narrowing of `latest_registrations`):
+    one row per resident in it, or one row for an empty list. Returns the ids of the
+    registrations the adviser may read now, in the list's order: what the file may hold."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    exported = list(
+        rows.filter(pk__in=readable_registrations(adviser).values("pk"))
+        .select_related(None)
+        .select_related("person")
+        .only("id", "person__id", "person__duf_number")
+    )
+    detail: dict[str, Any] = {"organisation": adviser.organisation_id, "format": file_format}
+    detail |= {"count": len(exported), **facts}
+    if exported:
+        audit.record_each(
+            audit.Action.ADVISER_EXPORTED,
+            [(registration.person, registration) for registration in exported],
+            actor=request.user,
+            reason=purpose,
+            **detail,
+        )
+    else:
+        audit.record(audit.Action.ADVISER_EXPORTED, actor=request.user, reason=purpose, **detail)
+    return [registration.pk for registration in exported]
 
 
 def add_remark(

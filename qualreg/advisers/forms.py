@@ -8,19 +8,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qualreg.advisers import planning
+from qualreg.advisers import filters
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
-from qualreg.lib.forms import read_csv_upload
+from qualreg.lib.forms import DufNumberField, read_csv_upload
 
-# The same messages as the staff portal's, so that one translation serves both.
-DUF_ERRORS = {
-    "format": _("Enter a DUF number of 12 digits, for example 2012 586975 61."),
-    "year": _(
-        "A DUF number starts with the year of the first application. Check the first 4 digits."
-    ),
-}
+# The messages of a malformed DUF number, shared by every form that takes one.
+DUF_ERRORS = DufNumberField.ERRORS
 
 SORTS = {
     "-completed": ("-completed_at", "-id"),
@@ -67,9 +62,14 @@ class ListForm(forms.Form):
     Filters are on structured answers only, and every chosen one narrows the list (AND)."""
 
     education = forms.ChoiceField(label=_("Education at least"), required=False)
+    field = forms.ChoiceField(label=_("Education in the field"), required=False)
+    occupation = forms.ChoiceField(label=_("Has worked as"), required=False)
+    language = forms.ChoiceField(label=_("Speaks the language"), required=False)
+    language_level = forms.ChoiceField(label=_("Speaks that language at least"), required=False)
     norwegian = forms.ChoiceField(label=_("Speaks Norwegian at least"), required=False)
     english = forms.ChoiceField(label=_("Speaks English at least"), required=False)
     licence = forms.ChoiceField(label=_("Driving licence for"), required=False)
+    wish = forms.ChoiceField(label=_("Wishes for"), required=False)
 
     completed_from = forms.DateField(
         label=_("Completed on or after"), required=False, widget=forms.DateInput({"type": "date"})
@@ -92,10 +92,15 @@ class ListForm(forms.Form):
         super().__init__(*args, **kwargs)
         anything = [("", _("Anything"))]
         for name, choices in (
-            ("education", planning.education_choices()),
-            ("norwegian", planning.skill_choices()),
-            ("english", planning.skill_choices()),
-            ("licence", planning.licence_choices()),
+            ("education", filters.education_choices()),
+            ("field", filters.field_choices()),
+            ("occupation", filters.occupation_choices()),
+            ("language", filters.language_choices()),
+            ("language_level", filters.skill_choices()),
+            ("norwegian", filters.skill_choices()),
+            ("english", filters.skill_choices()),
+            ("licence", filters.licence_choices()),
+            ("wish", filters.wish_choices()),
         ):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
@@ -106,6 +111,8 @@ class ListForm(forms.Form):
         start, end = data.get("completed_from"), data.get("completed_to")
         if start and end and start > end:
             self.add_error("completed_to", _("The end of the period must be after its start."))
+        if data.get("language_level") and not data.get("language"):
+            self.add_error("language", _("Choose the language the level is for."))
         return data
 
 
@@ -122,10 +129,13 @@ class PurposeForm(forms.Form):
         max_length=200,
     )
 
+    # "Other" needs the adviser's words (the export form says so in its own terms).
+    other_needs_words = _("Write in a few words why you are opening it.")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
-            self.add_error("note", _("Write in a few words why you are opening it."))
+            self.add_error("note", self.other_needs_words)
         return data
 
 
@@ -162,3 +172,25 @@ class AssignmentUploadForm(forms.Form):
 
     def clean_csv_file(self) -> str:
         return read_csv_upload(self.cleaned_data["csv_file"])
+
+
+class ExportForm(PurposeForm):
+    """Why and in which format an adviser exports the residents of a filtered list."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why are you exporting this list?"),
+        choices=Purpose.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are exporting this list.")},
+    )
+    file_format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("xlsx", _("Spreadsheet (XLSX)")),
+            ("jsonl", _("JSON Lines, one registration a line")),
+        ],
+        widget=forms.RadioSelect,
+        initial="xlsx",
+        error_messages={"required": _("Choose a format.")},
+    )
+    other_needs_words = _("Write in a few words why you are exporting it.")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qualreg.advisers.views import people, registration, signin
+from qualreg.advisers.views import changes, data_exports, people, registration, signin
 
 app_name = "advisers"
 urlpatterns = [
@@ -10,11 +10,22 @@ urlpatterns = [
     path("login/second-factor/", signin.verify, name="verify"),
     path("logout/", signin.adviser_logout, name="logout"),
     path("", people.people, name="people"),
+    path("export/", data_exports.export_people, name="export_people"),
     path("registrations/<int:registration_id>/", registration.registration, name="registration"),
     path("registrations/<int:registration_id>/purpose/", registration.purpose, name="purpose"),
+    path(
+        "registrations/<int:registration_id>/changes/<int:other_id>/",
+        changes.changes,
+        name="changes",
+    ),
     path(
         "registrations/<int:registration_id>/remarks/",
         registration.add_remark,
         name="add_remark",
+    ),
+    path(
+        "registrations/<int:registration_id>/download/<slug:file_format>/",
+        data_exports.download_registration,
+        name="download",
     ),
 ]

@@ -6,4 +6,5 @@ class RegistrationConfig(AppConfig):
     label = "registration"
 
     def ready(self) -> None:
+        from qualreg.registration import lifetime  # noqa: F401 (registers the purge rules)
         from qualreg.registration import withdrawal  # noqa: F401 (registers its purge rule)

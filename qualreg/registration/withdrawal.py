@@ -101,7 +101,7 @@ def without_withdrawn(registrations: QuerySet[Registration]) -> QuerySet[Registr
     )
 
 
-@purge.rule("registrations after withdrawn consent")
+@purge.rule("registrations after withdrawn consent", purge.DATA)
 def registrations_after_withdrawal(now: datetime.datetime) -> int:
     """Every registration (completed or draft, with its facts, remarks and correction
     requests) of a person whose withdrawal has stood for longer than the grace period. The

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from qualreg.advisers import access, planning
-from qualreg.advisers.forms import SORTS, FindForm, ListForm
+from qualreg.advisers.forms import FindForm, ListForm
+from qualreg.advisers.people_list import DEFAULT_SORT, people_rows
 
 PER_PAGE = 25
 
@@ -30,14 +31,8 @@ def people(request: HttpRequest) -> HttpResponse:
     list_form = ListForm(request.GET)
     valid = list_form.is_valid()
     data = list_form.cleaned_data if valid else {}
-    rows = access.latest_registrations(request.adviser)  # type: ignore[attr-defined]
-    if data.get("completed_from"):
-        rows = rows.filter(completed_at__date__gte=data["completed_from"])
-    if data.get("completed_to"):
-        rows = rows.filter(completed_at__date__lte=data["completed_to"])
-    rows = planning.apply_filters(rows, data)
-    sort = data.get("sort") or "-completed"
-    rows = rows.order_by(*SORTS[sort])
+    rows = people_rows(request.adviser, data)  # type: ignore[attr-defined]
+    sort = data.get("sort") or DEFAULT_SORT
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     shown = list(page.object_list)
     access.record_list(
