@@ -97,7 +97,7 @@ def test_a_correction_asked_in_dari_corrected_refused_and_seen_at_the_next_login
     assert axe_violations(again) == []
     assert _no_horizontal_scroll(again)
     screenshot(again, "corrections-my-registration-prs-360")
-    again.locator("details.card").first.scroll_into_view_if_needed()
+    again.locator("details.card[open] summary").first.scroll_into_view_if_needed()
     screenshot(again, "corrections-my-registration-card-prs-360", full_page=False)
     again.locator("#corrections").scroll_into_view_if_needed()
     screenshot(again, "corrections-my-registration-requests-prs-360", full_page=False)
