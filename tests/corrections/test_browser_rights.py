@@ -58,12 +58,12 @@ def test_a_correction_asked_in_dari_corrected_refused_and_seen_at_the_next_login
     phone.locator("main form button[type=submit]").click()
     phone.wait_for_url("**/prs/corrections/sent/")
 
-    admin = new_page(viewport={"width": 1280, "height": 900})
-    admin.goto(f"{base}/admin/login/?next=/nb/corrections/queue/")
+    admin = new_page(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+    admin.goto(f"{base}/admin/login/?next=/admin/corrections/")
     admin.fill("#id_username", administrator.username)
     admin.fill("#id_password", ADMIN_PASSWORD)
     admin.locator("form input[type=submit], form button[type=submit]").first.click()
-    admin.wait_for_url(f"{base}/nb/corrections/queue/")
+    admin.wait_for_url(f"{base}/admin/corrections/")
     assert admin.locator("h1").inner_text() == "Forespørsler om retting"
     assert axe_violations(admin) == []
     screenshot(admin, "corrections-queue-nb")
@@ -73,13 +73,13 @@ def test_a_correction_asked_in_dari_corrected_refused_and_seen_at_the_next_login
     admin.fill("#q-birth_year", "1991")
     admin.fill("#id_correction-reason", "Fødselsåret er rettet etter passet.")
     admin.locator("button[value=correct]").click()
-    admin.wait_for_url(f"{base}/nb/corrections/queue/")
+    admin.wait_for_url(f"{base}/admin/corrections/")
     assert "Registreringen er rettet." in admin.inner_text("main")
     admin.locator("table a").first.click()
     assert "جنسیت درست است" in admin.inner_text("main")
     admin.fill("#id_refusal-refusal_reason", "Svaret er riktig slik det står. / جواب درست است.")
     admin.locator("button[value=refuse]").click()
-    admin.wait_for_url(f"{base}/nb/corrections/queue/")
+    admin.wait_for_url(f"{base}/admin/corrections/")
     assert axe_violations(admin) == []
     assert Registration.objects.get(sequence=2).answers["birth_year"] == "1991"
 

@@ -17,7 +17,7 @@ from tests.registration.conftest import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/en/corrections/queue/"
+QUEUE = "/admin/corrections/"
 
 
 def _url(request: CorrectionRequest) -> str:

@@ -1,5 +1,6 @@
-"""The administrators' correction queue: the requests, and one request with the form that
-corrects the answers (a new registration) or refuses with a reason for the resident."""
+"""The administrators' correction queue: the requests residents sent with "This is wrong"
+(qualreg.corrections), and one request with the form that corrects the answers (a new
+registration) or refuses with a reason for the resident."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from qualreg.corrections import editing, requests
-from qualreg.corrections.access import administrator_required
 from qualreg.corrections.for_resident import question_label
 from qualreg.corrections.forms import CorrectionReasonForm, RefusalForm
 from qualreg.corrections.models import CorrectionRequest
+from qualreg.directorate.access import administrator_required
 from qualreg.lib.forms import error_summary
 from qualreg.privacy import audit
 from qualreg.questionnaire.definition import QUESTIONNAIRE
@@ -48,7 +49,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "corrections/queue.html",
+        "directorate/corrections.html",
         {
             "open_requests": [(r, question_label(r.question)) for r in open_requests],
             "decided": [(r, question_label(r.question)) for r in decided],
@@ -154,7 +155,7 @@ class _Page:
         except requests.AnswersIncomplete:
             return self.render(status=400, problem=ANSWERS_INCOMPLETE)
         messages.success(self.request, done)
-        return redirect("corrections:queue")
+        return redirect("directorate:corrections")
 
     def render(
         self,
@@ -185,4 +186,4 @@ class _Page:
                     "refusal_form": self.refusal_form,
                 }
             )
-        return render(self.request, "corrections/request.html", context, status=status)
+        return render(self.request, "directorate/correction.html", context, status=status)
