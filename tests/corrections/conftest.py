@@ -62,7 +62,7 @@ def administrator(db: object) -> User:
 
 @pytest.fixture
 def admin_client(administrator: User) -> Client:
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(administrator)
     return client
 
