@@ -113,34 +113,50 @@ def record_consent(person: Person, language: str, version: str) -> Registration:
     with transaction.atomic():
         registration = begin(person, language)
         if not has_consent(registration):
-            ConsentRecord.objects.create(
-                person=person,
-                registration=registration,
-                text_version=version,
-                language=language,
-                decision=ConsentRecord.Decision.CONSENTED,
-            )
-            audit.record(
-                "consent.given",
-                person=person,
-                registration=registration,
-                by_resident=True,
-                version=version,
-                language=language,
+            record_decision(
+                person, ConsentRecord.Decision.CONSENTED, language, version, registration
             )
     return registration
 
 
 def record_refusal(person: Person, language: str, version: str) -> None:
-    ConsentRecord.objects.create(
+    record_decision(person, ConsentRecord.Decision.REFUSED, language, version)
+
+
+_DECISION_ACTIONS = {
+    ConsentRecord.Decision.CONSENTED: audit.Action.CONSENT_GIVEN,
+    ConsentRecord.Decision.REFUSED: audit.Action.CONSENT_REFUSED,
+    ConsentRecord.Decision.WITHDRAWN: audit.Action.CONSENT_WITHDRAWN,
+}
+
+
+def record_decision(
+    person: Person,
+    decision: str,
+    language: str,
+    version: str,
+    registration: Registration | None = None,
+    **detail: Any,
+) -> ConsentRecord:
+    """Store a consent decision (on the text `version` read in `language`) with its audit
+    row: the one way consents, refusals and withdrawals are written."""
+    record = ConsentRecord.objects.create(
         person=person,
+        registration=registration,
         text_version=version,
         language=language,
-        decision=ConsentRecord.Decision.REFUSED,
+        decision=decision,
     )
     audit.record(
-        "consent.refused", person=person, by_resident=True, version=version, language=language
+        _DECISION_ACTIONS[ConsentRecord.Decision(decision)],
+        person=person,
+        registration=registration,
+        by_resident=True,
+        version=version,
+        language=language,
+        **detail,
     )
+    return record
 
 
 def progress_percent(answers: Any, resolved_answers: engine.Resolved | None = None) -> int:

@@ -17,7 +17,7 @@ from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from qualreg.people.models import Person
-from qualreg.privacy import audit, purge
+from qualreg.privacy import purge
 from qualreg.registration import journey
 from qualreg.registration.models import ConsentRecord, Registration
 
@@ -44,45 +44,22 @@ def withdraw(person: Person, language: str, version: str) -> ConsentRecord:
         latest = journey.latest_standing_decision(person.pk)
         if latest is not None and latest.decision == ConsentRecord.Decision.WITHDRAWN:
             return latest  # a repeated post: already withdrawn
-        withdrawal = ConsentRecord.objects.create(
-            person=person,
-            text_version=version,
-            language=language,
-            decision=ConsentRecord.Decision.WITHDRAWN,
-        )
-        audit.record(
-            audit.Action.CONSENT_WITHDRAWN,
-            person=person,
-            by_resident=True,
-            version=version,
-            language=language,
-        )
-    return withdrawal
+        return journey.record_decision(person, ConsentRecord.Decision.WITHDRAWN, language, version)
 
 
 def consent_again(person: Person, language: str, version: str) -> ConsentRecord:
     """Consent after a withdrawal, without starting a new registration: the registrations
     are kept and advisers may read them again. Tied to the draft if there is one (so that it
     may be saved into again), else to the last completed registration."""
-    with transaction.atomic():
-        registration = journey.draft_of(person) or journey.last_completed(person)
-        consent = ConsentRecord.objects.create(
-            person=person,
-            registration=registration,
-            text_version=version,
-            language=language,
-            decision=ConsentRecord.Decision.CONSENTED,
-        )
-        audit.record(
-            audit.Action.CONSENT_GIVEN,
-            person=person,
-            registration=registration,
-            by_resident=True,
-            version=version,
-            language=language,
-            after_withdrawal=True,
-        )
-    return consent
+    registration = journey.draft_of(person) or journey.last_completed(person)
+    return journey.record_decision(
+        person,
+        ConsentRecord.Decision.CONSENTED,
+        language,
+        version,
+        registration,
+        after_withdrawal=True,
+    )
 
 
 def _standing_decisions(person_ref: str) -> QuerySet[ConsentRecord]:
