@@ -254,6 +254,8 @@ AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2192, minimum=REGISTRATIO
 CONSENT_WITHDRAWAL_GRACE_DAYS = env_int("CONSENT_WITHDRAWAL_GRACE_DAYS", 30, minimum=1)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
+# Where the PDF's fonts are (Noto Sans, Noto Sans Arabic and Noto Sans Ethiopic as .ttf).
+PDF_FONT_DIR = env_str("PDF_FONT_DIR", "/usr/share/fonts/truetype/noto")
 
 # Every record reaches the one console handler through the root logger (Python's last-resort
 # handler is never used), and `logsafe.configure` makes each record safe where it is created:
@@ -281,6 +283,9 @@ LOGGING = {
         "django.server": {"handlers": ["null"], "propagate": False},
         # At DEBUG it would log every statement with its parameters.
         "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every step of every PDF at INFO; fontTools every font subset.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

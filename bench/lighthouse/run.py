@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.serving import prepare_django, start_gunicorn, stop  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 DATA = ROOT / "data" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices")
@@ -38,19 +38,7 @@ SERVER_ENV = {
 
 def setup() -> dict[str, str]:
     """A fresh database with the three people; their session cookies by role."""
-    shutil.rmtree(DATA, ignore_errors=True)
-    DATA.mkdir(parents=True)
-    os.environ.update(SERVER_ENV)
-    os.environ.pop("DEBUG", None)
-    sys.path.insert(0, str(ROOT))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("compilecatalogs", verbosity=0)
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", "--noinput", verbosity=0)
-
+    prepare_django(DATA, SERVER_ENV)
     from django.test import Client
 
     from bench.fixtures import resident_with_session
@@ -89,28 +77,6 @@ PAGES = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server() -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    command = [gunicorn, "bench.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
-    command += ["--log-level", "warning"]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **SERVER_ENV})  # noqa: S603
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
 def lighthouse(url: str, cookie: str | None, report: Path) -> dict[str, object]:
     command = [
         str(HERE / "node_modules" / ".bin" / "lighthouse"),
@@ -143,7 +109,8 @@ def below_full_marks(result: dict[str, object]) -> list[str]:
 
 def main() -> None:
     cookies = setup()
-    server, address = start_server()
+    server, port = start_gunicorn(["--workers", "2", "--log-level", "warning"], SERVER_ENV)
+    address = f"http://127.0.0.1:{port}"
     failed = False
     rows = []
     try:
@@ -161,8 +128,7 @@ def main() -> None:
             rows.append((name, scores, below_full_marks(result)))
             failed = failed or min(scores.values()) < MINIMUM
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
     load = os.getloadavg()
     print(f"\nLighthouse 12 (mobile), load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     print(f"{'page':<22}{'performance':>13}{'accessibility':>15}{'best practices':>16}")

@@ -25,7 +25,6 @@ monkey.patch_all()
 
 import json  # noqa: E402
 import os  # noqa: E402
-import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -39,6 +38,7 @@ import gevent  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "load"
 sys.path.insert(0, str(ROOT))
+from bench.serving import start_gunicorn, stop  # noqa: E402
 
 
 def env_list(name: str, default: str) -> list[int]:
@@ -89,38 +89,10 @@ def accounts_needed(users: int, seconds: float) -> int:
     return int(users * (2 + seconds / 480))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "bench.wsgi",
-        "--config",
-        str(ROOT / "bench" / "load" / "gunicorn.conf.py"),
-        "--workers",
-        str(workers),
-        "--bind",
-        f"127.0.0.1:{port}",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **SERVER_ENV})  # noqa: S603
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    server.terminate()
-    server.wait(timeout=30)
+    config = str(ROOT / "bench" / "load" / "gunicorn.conf.py")
+    server, port = start_gunicorn(["--config", config, "--workers", str(workers)], SERVER_ENV)
+    return server, f"http://127.0.0.1:{port}"
 
 
 # Measuring --------------------------------------------------------------------------------

@@ -17,10 +17,12 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from qualreg.accounts.models import Role
+from qualreg.advisers import purposes
 from qualreg.advisers.models import Adviser, Assignment, Remark
 from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 from qualreg.privacy import audit
@@ -94,6 +96,25 @@ def adviser_required(view: Callable[..., HttpResponseBase]) -> Callable[..., Htt
     return wrapper
 
 
+def purpose_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """A registration's pages (under `adviser_required`): the adviser may open it (else 404,
+    audited) and has said in this session why they open this resident's registrations (else
+    the purpose question first). Sets `request.purpose`, as the audit log records it."""
+
+    @functools.wraps(view)
+    def wrapper(
+        request: HttpRequest, registration_id: int, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        checked = readable_or_404(request, registration_id)
+        reason = purposes.remembered(request, checked.person_id)
+        if not reason:
+            return redirect("advisers:purpose", checked.pk)
+        request.purpose = reason  # type: ignore[attr-defined]
+        return view(request, registration_id, *args, **kwargs)
+
+    return wrapper
+
+
 def _assigned_now(adviser: Adviser) -> QuerySet[Assignment]:
     return Assignment.objects.current().filter(organisation_id=adviser.organisation_id)
 
@@ -137,6 +158,24 @@ def read_registration(
 ) -> Registration:
     """The registration if the adviser may read it now (and, given `of_person`, it is that
     resident's), audited with the purpose; else 404, audited as a refusal."""
+    return _audited(
+        request,
+        registration_id,
+        audit.Action.ADVISER_READ_REGISTRATION,
+        purpose,
+        of_person=of_person,
+    )
+
+
+def _audited(
+    request: HttpRequest,
+    registration_id: int,
+    action: audit.Action,
+    purpose: str,
+    *,
+    of_person: int | None = None,
+    **detail: Any,
+) -> Registration:
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
     readable = readable_registrations(adviser).filter(pk=registration_id)
     if of_person is not None:
@@ -146,12 +185,13 @@ def read_registration(
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
     audit.record(
-        audit.Action.ADVISER_READ_REGISTRATION,
+        action,
         actor=request.user,
         person=registration.person,
         registration=registration,
         reason=purpose,
         organisation=adviser.organisation_id,
+        **detail,
     )
     return registration
 
@@ -183,20 +223,15 @@ def export_registration(
     request: HttpRequest, registration_id: int, *, purpose: str, file_format: str
 ) -> Registration:
     """The registration if the adviser may export it now, audited with the purpose and the
-    format; else 404, audited as a refusal."""
-    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
-    registration = readable_or_404(request, registration_id)
-    audit.record(
+    format (pdf, xlsx, json); else 404, audited as a refusal."""
+    return _audited(
+        request,
+        registration_id,
         audit.Action.ADVISER_EXPORTED,
-        actor=request.user,
-        person=registration.person,
-        registration=registration,
-        reason=purpose,
-        organisation=adviser.organisation_id,
+        purpose,
         format=file_format,
         count=1,
     )
-    return registration
 
 
 def export_list(

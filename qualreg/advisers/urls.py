@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qualreg.advisers.views import changes, data_exports, people, registration, signin
+from qualreg.advisers.views import changes, data_exports, pdf, people, registration, signin
 
 app_name = "advisers"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("export/", data_exports.export_people, name="export_people"),
     path("registrations/<int:registration_id>/", registration.registration, name="registration"),
     path("registrations/<int:registration_id>/purpose/", registration.purpose, name="purpose"),
+    path("registrations/<int:registration_id>/pdf/", pdf.registration_pdf, name="registration_pdf"),
     path(
         "registrations/<int:registration_id>/changes/<int:other_id>/",
         changes.changes,

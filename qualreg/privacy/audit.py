@@ -25,6 +25,7 @@ class Action(models.TextChoices):
     CONSENT_REFUSED = "consent.refused"
     REGISTRATION_COMPLETED = "registration.completed"
     REGISTRATION_VIEWED_BY_RESIDENT = "registration.viewed_by_resident"
+    REGISTRATION_EXPORTED_BY_RESIDENT = "registration.exported_by_resident"  # format in detail
     CONSENT_WITHDRAWN = "consent.withdrawn"
     CORRECTION_REQUESTED = "correction.requested"
     # Centre staff.
@@ -53,7 +54,7 @@ class Action(models.TextChoices):
     ADVISER_LOOKED_UP = "adviser.looked_up"
     ADVISER_READ_REGISTRATION = "adviser.read_registration"
     ADVISER_REMARK_ADDED = "adviser.remark_added"
-    # One row per resident in the file, with its format (xlsx, json, jsonl) in the detail.
+    # One row per resident in the file, with its format (pdf, xlsx, json, jsonl) in the detail.
     ADVISER_EXPORTED = "adviser.exported"
     # Administrators.
     ASSIGNMENTS_UPLOADED = "assignments.uploaded"

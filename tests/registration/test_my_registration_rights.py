@@ -82,3 +82,20 @@ def test_a_resident_sees_nothing_of_another_resident(client, consented, other_re
         assert "2019 123456 78" not in page
     # And a browser without a resident session sees nothing at all.
     assert Client().get("/en/my-registration/").status_code == 302
+
+
+def test_an_export_by_an_adviser_counts_as_a_read(client, consented):
+    registration = complete_registration(consented)
+    career = Organisation.objects.create(
+        kind=Organisation.Kind.CAREER_CENTRE, name="Karrieresenteret Vestland"
+    )
+    audit.record(
+        audit.Action.ADVISER_EXPORTED, person=consented, registration=registration,
+        organisation=career.pk, format="xlsx", count=1,
+    )  # fmt: skip
+    reads = (
+        soup(client.get("/en/my-registration/"))
+        .find("h2", string="Who has read your registration")
+        .find_next("ul")
+    )
+    assert "Karrieresenteret Vestland" in reads.get_text()

@@ -16,7 +16,7 @@ from django.http import (
     HttpResponseBase,
     StreamingHttpResponse,
 )
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -47,18 +47,18 @@ def exported(registration: Registration) -> ExportedRegistration:
 
 @require_GET
 @access.adviser_required
+@access.purpose_required
 def download_registration(
     request: HttpRequest, registration_id: int, file_format: str
 ) -> HttpResponseBase:
     """One registration as XLSX or JSON, for a purpose already given in this session."""
     if file_format not in ("xlsx", "json"):
         raise Http404
-    checked = access.readable_or_404(request, registration_id)
-    reason = purposes.remembered(request, checked.person_id)
-    if not reason:
-        return redirect("advisers:purpose", checked.pk)
     registration = access.export_registration(
-        request, registration_id, purpose=reason, file_format=file_format
+        request,
+        registration_id,
+        purpose=request.purpose,  # type: ignore[attr-defined]
+        file_format=file_format,
     )
     record = exported(registration)
     name = filename(
