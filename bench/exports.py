@@ -54,8 +54,8 @@ def fill(count: int) -> None:
     from django.utils import timezone
 
     from qualreg.accounts.models import Role, User
+    from qualreg.accounts.second_factor import enrol
     from qualreg.advisers.models import Adviser, Assignment, Organisation
-    from qualreg.advisers.second_factor import enrol
     from qualreg.people.models import Centre, Person
     from qualreg.questionnaire.definition import VERSION
     from qualreg.questionnaire.samples import answered_document

@@ -13,7 +13,11 @@ urlpatterns = [
     path(
         "schema/registration/v1.json", export_views.registration_schema, name="registration_schema"
     ),
-    path("admin/languages/", admin_views.language_coverage, name="language_coverage"),
+    path(
+        "admin/languages/",
+        admin.site.admin_view(admin_views.language_coverage),
+        name="language_coverage",
+    ),
     path("admin/", include("qualreg.directorate.urls")),
     path("admin/", admin.site.urls),
     *i18n_patterns(

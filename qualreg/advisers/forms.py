@@ -46,17 +46,6 @@ class FindForm(forms.Form):
             ) from error
 
 
-class SecondFactorForm(forms.Form):
-    code = forms.CharField(
-        label=_("Code"),
-        help_text=_(
-            "The 6 digits your authenticator app shows now, or one of your recovery codes."
-        ),
-        max_length=20,
-        error_messages={"required": _("Enter the code from your authenticator app.")},
-    )
-
-
 class ListForm(forms.Form):
     """Filters and order of "My people", read from the URL so that a list can be bookmarked.
     Filters are on structured answers only, and every chosen one narrows the list (AND)."""

@@ -1,6 +1,7 @@
 """Who may use the administrators' rights pages: a signed-in, active administrator, nobody else.
 
-A browser without a signed-in member of staff is sent to the admin's sign-in page; any other
+A browser without a signed-in member of staff is sent to the admin's sign-in page, and an
+administrator who has not passed the second factor to the admin's second step; any other
 signed-in user (an adviser, centre staff) and any resident session gets 404, with one audit
 row, as the other portals refuse. The pages are never cached: they name residents.
 """
@@ -39,6 +40,8 @@ def administrator_required(
                 view=match.view_name if match else "",
             )
             raise Http404
+        if not user.is_verified():  # type: ignore[union-attr]  # set by OTPMiddleware
+            return redirect_to_login(request.get_full_path(), reverse("admin:second_factor"))
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response

@@ -31,6 +31,8 @@ class Action(models.TextChoices):
     # Centre staff.
     STAFF_SIGNED_IN = "staff.signed_in"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    STAFF_SECOND_FACTOR_PASSED = "staff.second_factor_passed"
+    STAFF_SECOND_FACTOR_FAILED = "staff.second_factor_failed"
     STAFF_SIGNED_OUT = "staff.signed_out"
     RESIDENTS_LISTED = "residents.listed"
     RESIDENT_VIEWED = "resident.viewed"
@@ -43,6 +45,8 @@ class Action(models.TextChoices):
     LOGIN_LOCKOUT_LIFTED = "login.lockout_lifted"
     # Administrators (Django's admin).
     ADMIN_SIGN_IN_FAILED = "admin.sign_in_failed"
+    ADMIN_SECOND_FACTOR_PASSED = "admin.second_factor_passed"
+    ADMIN_SECOND_FACTOR_FAILED = "admin.second_factor_failed"
     ADMIN_PASSWORD_CHANGE_FAILED = "admin.password_change_failed"  # noqa: S105 (an action)
     # Advisers (the organisation is in the detail of every row).
     ADVISER_SIGNED_IN = "adviser.signed_in"

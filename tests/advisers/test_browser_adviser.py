@@ -10,7 +10,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from qualreg.advisers.second_factor import enrol
+from qualreg.accounts.second_factor import enrol
 from tests.advisers.conftest import ADVISER_PASSWORD, ANSWERS, complete_registration, today
 from tests.browser_fixtures import axe_violations, screenshot
 from tests.exports.reading import page_texts

@@ -12,6 +12,7 @@ from tests.advisers.conftest import (  # noqa: F401 (the adviser personas, as fi
     assignment,
     organisation,
 )
+from tests.signing_in import signed_in
 
 ADMIN_PASSWORD = "an-administrator-password-1"
 
@@ -26,6 +27,4 @@ def administrator(db: object) -> User:
 
 @pytest.fixture
 def admin_browser(administrator: User) -> Client:
-    browser = Client(HTTP_ACCEPT_LANGUAGE="en")
-    browser.force_login(administrator)
-    return browser
+    return signed_in(administrator, Client(HTTP_ACCEPT_LANGUAGE="en"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from qualreg.accounts.second_factor import enrol
 from tests.advisers.conftest import complete_registration
 from tests.browser_fixtures import axe_violations, screenshot
 from tests.directorate.conftest import ADMIN_PASSWORD
+from tests.signing_in import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,11 +51,16 @@ def test_my_registration_opens_the_consent_text_without_javascript(
 
 
 def test_the_administrators_pages_are_accessible(live_server, new_page, administrator, resident):
+    enrol(administrator)
     page = new_page()
     page.goto(f"{live_server.url}/admin/login/?next=/admin/residents/delete/")
     page.fill("#id_username", administrator.username)
     page.fill("#id_password", ADMIN_PASSWORD)
     page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/second-factor/**")
+    assert axe_violations(page) == []
+    page.fill("#id_code", current_code(administrator))
+    page.locator("main button[type=submit], #content button[type=submit]").first.click()
     page.wait_for_url("**/admin/residents/delete/")
     assert axe_violations(page) == []
     page.fill("#id_duf_number", "2012 586975 61")
