@@ -20,6 +20,7 @@ from tests.advisers.conftest import (  # noqa: F401 (fixtures)
     organisation,
 )
 from tests.registration.conftest import log_in  # noqa: F401 (a fixture)
+from tests.signing_in import signed_in
 
 ADMIN_PASSWORD = "a-long-admin-password-1"
 
@@ -62,9 +63,8 @@ def administrator(db: object) -> User:
 
 @pytest.fixture
 def admin_client(administrator: User) -> Client:
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(administrator)
-    return client
+    """The administrator, signed in with both factors, reading English."""
+    return signed_in(administrator, Client(HTTP_ACCEPT_LANGUAGE="en"))
 
 
 @pytest.fixture

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from qualreg.accounts.second_factor import enrol
 from qualreg.registration.models import Registration
 from tests.browser_fixtures import axe_violations, screenshot
 from tests.corrections.conftest import ADMIN_PASSWORD
+from tests.signing_in import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,6 +34,7 @@ def test_a_correction_asked_in_dari_corrected_refused_and_seen_at_the_next_login
     live_server, new_page, resident, completed, administrator, code_for
 ) -> None:
     base = live_server.url
+    enrol(administrator)
     phone = new_page(viewport=PHONE)
     _resident_logs_in(phone, base, code_for(resident))
     phone.goto(f"{base}/prs/my-registration/")
@@ -63,6 +66,9 @@ def test_a_correction_asked_in_dari_corrected_refused_and_seen_at_the_next_login
     admin.fill("#id_username", administrator.username)
     admin.fill("#id_password", ADMIN_PASSWORD)
     admin.locator("form input[type=submit], form button[type=submit]").first.click()
+    admin.wait_for_url("**/admin/second-factor/**")
+    admin.fill("#id_code", current_code(administrator))
+    admin.locator("main button[type=submit], #content button[type=submit]").first.click()
     admin.wait_for_url(f"{base}/admin/corrections/")
     assert admin.locator("h1").inner_text() == "Forespørsler om retting"
     assert axe_violations(admin) == []

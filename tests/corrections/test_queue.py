@@ -264,3 +264,12 @@ def test_nobody_signed_in_is_sent_to_the_administrators_sign_in(open_request):
     response = Client().get(QUEUE)
     assert response.status_code == 302
     assert re.match(r"^/admin/login/\?next=", response["Location"])
+
+
+def test_an_administrator_without_the_second_factor_is_asked_for_it(administrator, open_request):
+    browser = Client()
+    browser.force_login(administrator)
+    response = browser.get(_url(open_request))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/second-factor/")
+    assert not AuditEvent.objects.filter(action="correction.opened").exists()
