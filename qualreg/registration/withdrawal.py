@@ -10,11 +10,11 @@ one that stands (journey.latest_standing_decision).
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from qualreg.people.models import Person
 from qualreg.privacy import purge
@@ -62,20 +62,17 @@ def consent_again(person: Person, language: str, version: str) -> ConsentRecord:
     )
 
 
-def _standing_decisions(person_ref: str) -> QuerySet[ConsentRecord]:
-    """The consents and withdrawals of the person in the outer query, latest first."""
-    return ConsentRecord.objects.filter(
-        person_id=OuterRef(person_ref), decision__in=journey.STANDING_DECISIONS
-    ).order_by("-at", "-pk")
-
-
-def without_withdrawn(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
-    """The registrations whose person has not withdrawn consent (advisers' access rule)."""
-    latest = _standing_decisions("person_id").values("decision")[:1]
-    # Coalesced: a person with no decision has NULL here, which NOT (= …) would drop.
-    return registrations.alias(standing=Coalesce(Subquery(latest), Value(""))).exclude(
-        standing=ConsentRecord.Decision.WITHDRAWN
-    )
+def withdrawn_people(since_before: datetime.datetime | None = None) -> QuerySet[ConsentRecord, Any]:
+    """The ids of people whose latest word is a withdrawal (one made before `since_before`,
+    if given): a withdrawal with no consent after it. Not correlated with the outer query, so
+    that a list of registrations excludes them with one subquery over the few withdrawals."""
+    later_consent = ConsentRecord.objects.filter(
+        person_id=OuterRef("person_id"), decision=ConsentRecord.Decision.CONSENTED
+    ).filter(Q(at__gt=OuterRef("at")) | Q(at=OuterRef("at"), pk__gt=OuterRef("pk")))
+    withdrawals = ConsentRecord.objects.filter(decision=ConsentRecord.Decision.WITHDRAWN)
+    if since_before is not None:
+        withdrawals = withdrawals.filter(at__lte=since_before)
+    return withdrawals.exclude(Exists(later_consent)).values("person_id")
 
 
 @purge.rule("registrations after withdrawn consent", purge.DATA)
@@ -83,14 +80,6 @@ def registrations_after_withdrawal(now: datetime.datetime) -> int:
     """Every registration (completed or draft, with its facts, remarks and correction
     requests) of a person whose withdrawal has stood for longer than the grace period. The
     withdrawal itself stays: it is the record of why the registrations are gone."""
-    latest = _standing_decisions("pk")
-    withdrawn = (
-        Person.objects.alias(
-            standing=Subquery(latest.values("decision")[:1]),
-            standing_at=Subquery(latest.values("at")[:1]),
-        )
-        .filter(standing=ConsentRecord.Decision.WITHDRAWN, standing_at__lte=now - grace_period())
-        .values("pk")
-    )
-    _total, deleted = Registration.objects.filter(person_id__in=withdrawn).delete()
+    due = withdrawn_people(since_before=now - grace_period())
+    _total, deleted = Registration.objects.filter(person_id__in=due).delete()
     return deleted.get(Registration._meta.label, 0)
