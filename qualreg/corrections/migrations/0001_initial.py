@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("people", "0001_initial"),
-        ("registration", "0008_consent_withdrawn"),
+        ("registration", "0010_consent_withdrawn"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

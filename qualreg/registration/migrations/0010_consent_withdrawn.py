@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registration", "0007_person_deleted_with_their_registrations"),
+        ("registration", "0009_facts_question_code_statistics"),
     ]
 
     operations = [
