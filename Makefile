@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run run-packages test-packages test lint format check-catalogues messages bench bench-pdf load lighthouse clean
+.PHONY: help run run-packages test-packages test lint format check-catalogues messages bench bench-advisers bench-pdf load lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GN
 
 bench: $(VENV)/.runtime ## Measure part-page render time and answer-save throughput (docs/benchmarks.md)
 	$(BIN)/python bench/run.py
+
+bench-advisers: $(VENV)/.runtime ## Advisers' pages among 100,000 generated registrations; set DATABASE_URL to PostgreSQL (docs/benchmarks.md)
+	$(BIN)/python bench/advisers.py
 
 bench-pdf: $(VENV)/.test run-packages ## Measure the time and size of a full registration's PDF (docs/benchmarks.md)
 	$(BIN)/python bench/pdf.py

@@ -12,7 +12,7 @@ from qualreg.advisers import filters
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
-from qualreg.lib.forms import DufNumberField, read_csv_upload
+from qualreg.lib.forms import DufNumberField, QuickSelect, read_csv_upload
 
 # The messages of a malformed DUF number, shared by every form that takes one.
 DUF_ERRORS = DufNumberField.ERRORS
@@ -80,19 +80,10 @@ class ListForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         anything = [("", _("Anything"))]
-        for name, choices in (
-            ("education", filters.education_choices()),
-            ("field", filters.field_choices()),
-            ("occupation", filters.occupation_choices()),
-            ("language", filters.language_choices()),
-            ("language_level", filters.skill_choices()),
-            ("norwegian", filters.skill_choices()),
-            ("english", filters.skill_choices()),
-            ("licence", filters.licence_choices()),
-            ("wish", filters.wish_choices()),
-        ):
+        for name, choices in filters.choice_lists().items():
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
+            field.widget = QuickSelect()  # about 250 options in all
             field.choices = anything + choices
 
     def clean(self) -> dict[str, Any]:

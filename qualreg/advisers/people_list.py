@@ -18,10 +18,5 @@ DEFAULT_SORT = "-completed"
 def people_rows(adviser: Adviser, data: dict[str, Any]) -> QuerySet[Registration]:
     """Each assigned resident's latest completed registration that the cleaned filters of
     `ListForm` let through, in the chosen order."""
-    rows = access.latest_registrations(adviser)
-    if data.get("completed_from"):
-        rows = rows.filter(completed_at__date__gte=data["completed_from"])
-    if data.get("completed_to"):
-        rows = rows.filter(completed_at__date__lte=data["completed_to"])
-    rows = filters.apply(rows, data)
+    rows = filters.among(access.latest_registrations(adviser), data)
     return rows.order_by(*SORTS[data.get("sort") or DEFAULT_SORT])

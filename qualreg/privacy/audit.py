@@ -136,7 +136,7 @@ def record_each(
             person=person,
             registration=registration,
             reason=reason[:500],
-            subject=pseudonym(person.duf_number),
+            subject=pseudonym(person.duf_number) if person is not None else "",
             detail=detail,
         )
         for person, registration in about

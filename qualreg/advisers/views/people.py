@@ -33,8 +33,13 @@ def people(request: HttpRequest) -> HttpResponse:
     data = list_form.cleaned_data if valid else {}
     rows = people_rows(request.adviser, data)  # type: ignore[attr-defined]
     sort = data.get("sort") or DEFAULT_SORT
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    shown = list(page.object_list)
+    # The ids of the whole list at once (a few thousand at most): the page is cut from them,
+    # with no second query to count.
+    page = Paginator(list(rows.values_list("pk", flat=True)), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    on_page = rows.in_bulk(list(page.object_list))
+    shown = [on_page[pk] for pk in page.object_list]
     access.record_list(
         request,
         shown,
