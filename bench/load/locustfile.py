@@ -67,7 +67,7 @@ class ResidentUser(User):
     def __init__(self, environment: Any) -> None:
         super().__init__(environment)
         self.rng = random.Random()
-        self.staff: Any = None
+        self.staff: dict[str, Any] = {}  # a signed-in staff browser per centre's login
 
     def _browser(self, server_of: list[str]) -> Any:
         """A browser (own cookies) that sends each request to the server now in `server_of`."""
@@ -114,11 +114,10 @@ class ResidentUser(User):
             SETUP.out_of_accounts += 1
             self._stay_idle()
         server = [self.rng.choice(SETUP.servers)]
-        if self.staff is None:
-            self.staff = self._browser([SETUP.servers[0]])
-        resident = Resident(
-            account, self._browser(server), lambda: self.staff, self._think, self.rng
-        )
+        if account.staff_username not in self.staff:
+            self.staff[account.staff_username] = self._browser([SETUP.servers[0]])
+        staff = self.staff[account.staff_username]
+        resident = Resident(account, self._browser(server), lambda: staff, self._think, self.rng)
 
         def pick_server() -> None:  # at each login: a return may land on another server
             server[0] = self.rng.choice(SETUP.servers)

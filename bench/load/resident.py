@@ -96,6 +96,7 @@ class Account:
     language: str
     staff_username: str
     staff_password: str
+    staff_code: str  # a recovery code of the staff login, for its second step, once
 
 
 @dataclass(frozen=True)
@@ -441,7 +442,8 @@ class Resident:
         self.log_in(self.new_code())
 
     def new_code(self) -> str:
-        """What the staff do: sign in (once), open the resident's page, issue a code."""
+        """What the staff do: sign in (password, then a recovery code as the second step)
+        unless signed in to this centre already, open the resident's page, issue a code."""
         staff = self.staff_browser()
         resident = f"/en/staff/residents/{self.account.person_id}/"
         page = staff("GET", resident, "staff: resident page")
@@ -453,6 +455,14 @@ class Resident:
             data.append(("next", ""))
             if staff("POST", "/en/staff/login/", "staff: sign in", data).status != 302:
                 raise JourneyError("staff could not sign in")
+            step = staff("GET", "/en/staff/login/second-factor/", "staff: second factor page")
+            data = [("csrfmiddlewaretoken", _first(_CSRF, step.text))]
+            data += [("code", self.account.staff_code), ("next", "")]
+            if (
+                staff("POST", "/en/staff/login/second-factor/", "staff: second factor", data).status
+                != 302
+            ):
+                raise JourneyError("the staff's second step refused the code")
             page = staff("GET", resident, "staff: resident page")
         data = [("csrfmiddlewaretoken", _first(_CSRF, page.text))]
         issued = staff("POST", f"{resident}issue-code/", "staff: issue code", data)

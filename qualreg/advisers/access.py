@@ -2,9 +2,9 @@
 
 The one place where the adviser's rule lives, as one function per need that both checks and
 writes the audit log (refusals included). An adviser sees only completed registrations of
-residents assigned to their organisation today: started, not yet ended. Everything else is
-404, so that nobody learns who exists elsewhere; a browser without a signed-in adviser is
-sent to the sign-in page. Adviser pages are never cached.
+residents assigned to their organisation today (started, not yet ended) who have not withdrawn
+their consent. Everything else is 404, so that nobody learns who exists elsewhere; a browser
+without a signed-in adviser is sent to the sign-in page. Adviser pages are never cached.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from qualreg.advisers.models import Adviser, Assignment, Remark
 from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 from qualreg.privacy import audit
 from qualreg.registration.models import Registration
+from qualreg.registration.withdrawal import withdrawn_people
 
 # An adviser's session ends after this long without a request (the staff default is longer).
 IDLE_SECONDS = 30 * 60
@@ -119,14 +120,17 @@ def _assigned_now(adviser: Adviser) -> QuerySet[Assignment]:
 
 
 def readable_registrations(adviser: Adviser) -> QuerySet[Registration]:
-    """Completed registrations of residents assigned to the adviser's organisation today."""
+    """Completed registrations of residents assigned to the adviser's organisation today,
+    unless the resident has withdrawn consent."""
     # One subquery for the whole list, not one per row: SQLite (without statistics) looks a
     # correlated one up through the organisation's index, scanning all its assignments for
     # every registration (12 s of a 10,000-row export).
     assigned = _assigned_now(adviser).values("person_id")
-    return Registration.objects.filter(
-        person_id__in=assigned, status=Registration.Status.COMPLETED
-    ).select_related("person", "person__centre")
+    return (
+        Registration.objects.filter(person_id__in=assigned, status=Registration.Status.COMPLETED)
+        .exclude(person_id__in=withdrawn_people())
+        .select_related("person", "person__centre")
+    )
 
 
 def latest_registrations(adviser: Adviser) -> QuerySet[Registration]:
@@ -306,3 +310,45 @@ def find_by_duf(request: HttpRequest, duf_number: str) -> Registration | None:
         found=registration is not None,
     )
     return registration
+
+
+# A lead adviser's team: advisers of the lead's own organisation, never anyone else's, never
+# another role, and never the lead's own account (a lead cannot lock themselves out).
+
+
+def lead_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Team pages: an adviser (as `adviser_required`) who is their organisation's lead."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.adviser.is_lead:  # type: ignore[attr-defined]
+            _refuse(request, "not_a_lead", **kwargs)
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return adviser_required(wrapper)
+
+
+def team(request: HttpRequest) -> QuerySet[Adviser]:
+    """The advisers of the lead's organisation (the lead included)."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    return Adviser.objects.filter(
+        organisation_id=adviser.organisation_id, user__role=Role.ADVISER
+    ).select_related("user")
+
+
+def colleague(request: HttpRequest, user_id: int, action: audit.Action) -> Adviser:
+    """Another adviser of the lead's organisation, with `action` about them audited; else
+    404, audited as a refusal."""
+    lead: Adviser = request.adviser  # type: ignore[attr-defined]
+    found = team(request).exclude(user_id=lead.user_id).filter(user_id=user_id).first()
+    if found is None:
+        _refuse(request, "not_a_colleague", account=user_id)
+        raise Http404
+    record_team_change(request, action, found.user_id)
+    return found
+
+
+def record_team_change(request: HttpRequest, action: audit.Action, user_id: int) -> None:
+    lead: Adviser = request.adviser  # type: ignore[attr-defined]
+    audit.record(action, actor=request.user, account=user_id, organisation=lead.organisation_id)

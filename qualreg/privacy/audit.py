@@ -26,6 +26,8 @@ class Action(models.TextChoices):
     REGISTRATION_COMPLETED = "registration.completed"
     REGISTRATION_VIEWED_BY_RESIDENT = "registration.viewed_by_resident"
     REGISTRATION_EXPORTED_BY_RESIDENT = "registration.exported_by_resident"  # format in detail
+    CONSENT_WITHDRAWN = "consent.withdrawn"
+    CORRECTION_REQUESTED = "correction.requested"
     # Centre staff.
     STAFF_SIGNED_IN = "staff.signed_in"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
@@ -56,6 +58,12 @@ class Action(models.TextChoices):
     ADVISER_LOOKED_UP = "adviser.looked_up"
     ADVISER_READ_REGISTRATION = "adviser.read_registration"
     ADVISER_REMARK_ADDED = "adviser.remark_added"
+    # A lead adviser on the advisers of their organisation (the account is in the detail).
+    ADVISER_ADDED = "adviser.added"
+    ADVISER_DEACTIVATED = "adviser.deactivated"
+    ADVISER_REACTIVATED = "adviser.reactivated"
+    ADVISER_SETUP_LINK_SENT = "adviser.setup_link_sent"
+    ADVISER_ACCOUNT_SET_UP = "adviser.account_set_up"
     # One row per resident in the file, with its format (pdf, xlsx, json, jsonl) in the detail.
     ADVISER_EXPORTED = "adviser.exported"
     # Administrators.
@@ -65,6 +73,10 @@ class Action(models.TextChoices):
     # Administrators, on a person's rights, and reading the audit log.
     PERSON_LOOKED_UP = "person.looked_up"
     PERSON_DELETED = "person.deleted"
+    CORRECTIONS_LISTED = "correction.listed"
+    CORRECTION_OPENED = "correction.opened"  # the administrator read the registration
+    REGISTRATION_CORRECTED = "registration.corrected"
+    CORRECTION_REFUSED = "correction.refused"
     AUDIT_LOG_VIEWED = "audit.viewed"
     AUDIT_LOG_EXPORTED = "audit.exported"
     # Administrators, through Django's admin (the model and the fields are in the detail).

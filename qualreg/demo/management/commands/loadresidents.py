@@ -2,9 +2,11 @@
 
 Each resident gets a DUF number from a range no real case number uses in these tests (first
 application in 1999, numbers from 999000000 up), a preferred language in the proportions of
-the languages spoken in the reception centres, a centre (one staff login per centre, for the
-codes a break needs) and one fresh code. The accounts are written as JSON lines to --out:
-the codes exist nowhere else. Refuses to run in production.
+the languages spoken in the reception centres, a centre (one staff login per centre, with a
+second factor, for the codes a break needs), one fresh code, and a recovery code of its
+centre's staff login of its own, for the staff's second step when this resident takes a
+break (a recovery code works once; the app's code may be used once per 30 s). The accounts
+are written as JSON lines to --out: the codes exist nowhere else. Refuses to run in production.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from qualreg.accounts.models import Role, User
+from qualreg.accounts.second_factor import enrol
 from qualreg.people.codes import format_code, issue_login_code
 from qualreg.people.models import Centre, Person
 
@@ -68,12 +72,14 @@ class Command(BaseCommand):
             for start in range(0, count, 500):
                 with transaction.atomic():
                     for number in range(start, min(start + 500, count)):
-                        user, password = staff[number % centre_count]
+                        user, password, recovery = staff[number % centre_count]
                         account = self._resident(number, user, password)
+                        account["staff_code"] = StaticToken.random_token()
+                        StaticToken.objects.create(device=recovery, token=account["staff_code"])
                         lines.write(json.dumps(account) + "\n")
         self.stdout.write(f"{count} residents in {centre_count} centres written to {out}")
 
-    def _centre_and_staff(self, index: int) -> tuple[User, str]:
+    def _centre_and_staff(self, index: int) -> tuple[User, str, StaticDevice]:
         centre, _ = Centre.objects.get_or_create(name=f"Load mottak {index + 1}")
         password = secrets.token_urlsafe(16)
         user, _ = User.objects.get_or_create(
@@ -82,7 +88,8 @@ class Command(BaseCommand):
         )
         user.set_password(password)
         user.save()
-        return user, password
+        enrol(user)
+        return user, password, StaticDevice.objects.get(user=user, name="recovery")
 
     def _resident(self, number: int, staff: User, password: str) -> dict[str, Any]:
         duf_number = str(FIRST_NUMBER + number)
