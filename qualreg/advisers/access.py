@@ -131,11 +131,16 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
         )
 
 
-def read_registration(request: HttpRequest, registration_id: int, purpose: str) -> Registration:
-    """The registration if the adviser may read it now, audited with the purpose; else 404,
-    audited as a refusal."""
+def read_registration(
+    request: HttpRequest, registration_id: int, purpose: str, *, of_person: int | None = None
+) -> Registration:
+    """The registration if the adviser may read it now (and, given `of_person`, it is that
+    resident's), audited with the purpose; else 404, audited as a refusal."""
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
-    registration = readable_registrations(adviser).filter(pk=registration_id).first()
+    readable = readable_registrations(adviser).filter(pk=registration_id)
+    if of_person is not None:
+        readable = readable.filter(person_id=of_person)
+    registration = readable.first()
     if registration is None:
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
@@ -148,6 +153,18 @@ def read_registration(request: HttpRequest, registration_id: int, purpose: str) 
         organisation=adviser.organisation_id,
     )
     return registration
+
+
+def history(request: HttpRequest, registration: Registration) -> QuerySet[Registration]:
+    """The resident's completed registrations the adviser may read, newest first (for the
+    history beside one they have read)."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    return (
+        readable_registrations(adviser)
+        .filter(person_id=registration.person_id)
+        .select_related("supersedes")
+        .order_by("-sequence")
+    )
 
 
 def readable_or_404(request: HttpRequest, registration_id: int) -> Registration:

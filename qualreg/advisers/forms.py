@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qualreg.advisers import planning
+from qualreg.advisers import filters
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
@@ -67,9 +67,14 @@ class ListForm(forms.Form):
     Filters are on structured answers only, and every chosen one narrows the list (AND)."""
 
     education = forms.ChoiceField(label=_("Education at least"), required=False)
+    field = forms.ChoiceField(label=_("Education in the field"), required=False)
+    occupation = forms.ChoiceField(label=_("Has worked as"), required=False)
+    language = forms.ChoiceField(label=_("Speaks the language"), required=False)
+    language_level = forms.ChoiceField(label=_("Speaks that language at least"), required=False)
     norwegian = forms.ChoiceField(label=_("Speaks Norwegian at least"), required=False)
     english = forms.ChoiceField(label=_("Speaks English at least"), required=False)
     licence = forms.ChoiceField(label=_("Driving licence for"), required=False)
+    wish = forms.ChoiceField(label=_("Wishes for"), required=False)
 
     completed_from = forms.DateField(
         label=_("Completed on or after"), required=False, widget=forms.DateInput({"type": "date"})
@@ -92,10 +97,15 @@ class ListForm(forms.Form):
         super().__init__(*args, **kwargs)
         anything = [("", _("Anything"))]
         for name, choices in (
-            ("education", planning.education_choices()),
-            ("norwegian", planning.skill_choices()),
-            ("english", planning.skill_choices()),
-            ("licence", planning.licence_choices()),
+            ("education", filters.education_choices()),
+            ("field", filters.field_choices()),
+            ("occupation", filters.occupation_choices()),
+            ("language", filters.language_choices()),
+            ("language_level", filters.skill_choices()),
+            ("norwegian", filters.skill_choices()),
+            ("english", filters.skill_choices()),
+            ("licence", filters.licence_choices()),
+            ("wish", filters.wish_choices()),
         ):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
@@ -106,6 +116,8 @@ class ListForm(forms.Form):
         start, end = data.get("completed_from"), data.get("completed_to")
         if start and end and start > end:
             self.add_error("completed_to", _("The end of the period must be after its start."))
+        if data.get("language_level") and not data.get("language"):
+            self.add_error("language", _("Choose the language the level is for."))
         return data
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qualreg.advisers.views import people, registration, signin
+from qualreg.advisers.views import changes, people, registration, signin
 
 app_name = "advisers"
 urlpatterns = [
@@ -12,6 +12,11 @@ urlpatterns = [
     path("", people.people, name="people"),
     path("registrations/<int:registration_id>/", registration.registration, name="registration"),
     path("registrations/<int:registration_id>/purpose/", registration.purpose, name="purpose"),
+    path(
+        "registrations/<int:registration_id>/changes/<int:other_id>/",
+        changes.changes,
+        name="changes",
+    ),
     path(
         "registrations/<int:registration_id>/remarks/",
         registration.add_remark,

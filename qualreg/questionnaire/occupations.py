@@ -261,3 +261,68 @@ def _build_occupations() -> tuple[Choice, ...]:
 
 
 OCCUPATIONS = LazyChoices("occupations", occupation_codes, _build_occupations, ISCO_08)
+
+# ISCO-08 sub-major groups (two digits) that hold at least one job of the list, in plain
+# words, for readers who look for people by kind of work (advisers' filters). The major group
+# (one digit) of each is the group of the drop-down above.
+ISCO_SUB_MAJOR_GROUPS: dict[str, object] = {
+    "03": _("Soldiers (armed forces, other ranks)"),
+    "11": _("Top managers and senior officials"),
+    "12": _("Managers in administration, sales and marketing"),
+    "13": _("Managers in production, building, health care and schools"),
+    "14": _("Managers of hotels, restaurants and shops"),
+    "21": _("Scientists, engineers, architects and designers"),
+    "22": _("Doctors, nurses and other health professionals"),
+    "23": _("Teachers"),
+    "24": _("Accountants, financial advisers and personnel officers"),
+    "25": _("IT professionals (for example programmers)"),
+    "26": _("Lawyers, social workers, journalists, translators and artists"),
+    "31": _("Engineering technicians, ship's officers and pilots"),
+    "32": _("Health technicians, assistant nurses and paramedics"),
+    "33": _("Bookkeepers, sales representatives and office secretaries"),
+    "34": _("Sports coaches and chefs"),
+    "35": _("IT support and broadcasting technicians"),
+    "41": _("Office clerks and secretaries"),
+    "42": _("Receptionists, bank tellers and call centre workers"),
+    "43": _("Accounting and warehouse clerks"),
+    "44": _("Post office workers and mail carriers"),
+    "51": _("Cooks, waiters, hairdressers and other service workers"),
+    "52": _("Sellers, shop assistants and cashiers"),
+    "53": _("Care workers for children, the sick and the old"),
+    "54": _("Firefighters, police officers and security guards"),
+    "61": _("Farmers and gardeners"),
+    "62": _("Forestry workers, fishers and fish farmers"),
+    "71": _("Builders, plumbers and painters"),
+    "72": _("Metal workers and mechanics"),
+    "73": _("Handicraft workers and printers"),
+    "74": _("Electricians and electronics repairers"),
+    "75": _("Butchers, bakers, tailors and furniture makers"),
+    "81": _("Machine operators in mines and factories"),
+    "82": _("Assemblers"),
+    "83": _("Drivers, machine operators and sailors"),
+    "91": _("Cleaners and helpers"),
+    "92": _("Farm, garden and fishery helpers"),
+    "93": _("Labourers in building, factories and transport"),
+    "94": _("Kitchen helpers and fast food workers"),
+    "95": _("Street sellers"),
+    "96": _("Rubbish collectors, messengers and odd-job workers"),
+}
+
+
+def isco_major_groups() -> tuple[tuple[str, object, tuple[str, ...]], ...]:
+    """(ISCO-08 major group code, its label, its sub-major group codes) for every group of
+    the drop-down, in ISCO order as the drop-down has them."""
+    groups = []
+    for label, jobs in OCCUPATION_GROUPS:
+        majors = {code[0] for code, _label in jobs}
+        assert len(majors) == 1, f"the group {label} mixes ISCO-08 major groups"
+        groups.append((majors.pop(), label, tuple(sorted({code[:2] for code, _label in jobs}))))
+    return tuple(groups)
+
+
+def isco_unit_codes(group: str) -> tuple[str, ...]:
+    """The job codes of the list in an ISCO-08 major (one digit) or sub-major (two digits)
+    group; none for anything else."""
+    if not group.isdigit() or len(group) not in (1, 2):
+        return ()
+    return tuple(code for code in occupation_codes() if code.startswith(group))

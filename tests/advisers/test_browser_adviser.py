@@ -8,7 +8,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qualreg.advisers.second_factor import enrol
-from tests.advisers.conftest import ADVISER_PASSWORD
+from tests.advisers.conftest import ADVISER_PASSWORD, ANSWERS, complete_registration
 from tests.browser_fixtures import axe_violations, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,5 +58,32 @@ def test_an_adviser_reads_a_registration_and_writes_a_remark(
     assert axe_violations(page) == []
 
     page.goto(f"{live_server.url}/ar/advisers/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert axe_violations(page) == []
+
+
+def test_an_adviser_sees_what_changed_between_two_registrations(
+    live_server, new_page, adviser, resident, assignment
+) -> None:
+    first = complete_registration(resident)
+    later = complete_registration(resident, {**ANSWERS, "birth_country": "AF"})
+    enrol(adviser)
+    device = TOTPDevice.objects.get(user=adviser)
+    page = new_page()
+    page.goto(f"{live_server.url}/en/advisers/registrations/{later.pk}/")
+    page.fill("#id_username", "nora")
+    page.fill("#id_password", ADVISER_PASSWORD)
+    page.click("main button[type=submit]")
+    page.fill("#id_code", f"{totp(device.bin_key):06d}")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/purpose/")
+    page.check("text=Guidance conversation")
+    page.click("main button[type=submit]")
+    page.click("text=What changed since registration 1")
+    page.wait_for_url(f"**/registrations/{later.pk}/changes/{first.pk}/")
+    assert "Afghanistan" in page.inner_text("table")
+    assert axe_violations(page) == []
+    screenshot(page, "adviser-what-changed")
+    page.goto(f"{live_server.url}/ar/advisers/registrations/{later.pk}/changes/{first.pk}/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert axe_violations(page) == []

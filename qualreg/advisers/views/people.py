@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from qualreg.advisers import access, planning
+from qualreg.advisers import access, filters, planning
 from qualreg.advisers.forms import SORTS, FindForm, ListForm
 
 PER_PAGE = 25
@@ -35,7 +35,7 @@ def people(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(completed_at__date__gte=data["completed_from"])
     if data.get("completed_to"):
         rows = rows.filter(completed_at__date__lte=data["completed_to"])
-    rows = planning.apply_filters(rows, data)
+    rows = filters.apply(rows, data)
     sort = data.get("sort") or "-completed"
     rows = rows.order_by(*SORTS[sort])
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))

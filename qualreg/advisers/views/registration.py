@@ -74,11 +74,8 @@ def add_remark(request: HttpRequest, registration_id: int) -> HttpResponse:
 
 def _render(request: HttpRequest, shown: Any, remark_form: RemarkForm, status: int) -> HttpResponse:
     side_by_side = request.GET.get("side") == "1" and shown.language != translation.get_language()
-    history = list(
-        shown.person.registrations.filter(status=shown.Status.COMPLETED)
-        .order_by("-sequence")
-        .values("pk", "sequence", "completed_at")
-    )
+    history = list(access.history(request, shown))
+    previous = next((r for r in history if r.sequence < shown.sequence), None)
     remarks = (
         Remark.objects.filter(person=shown.person, organisation=request.adviser.organisation)  # type: ignore[attr-defined]
         .select_related("organisation", "author")
@@ -93,6 +90,7 @@ def _render(request: HttpRequest, shown: Any, remark_form: RemarkForm, status: i
             "sections": answer_sections(shown, shown.language if side_by_side else None),
             "side_by_side": side_by_side,
             "history": history,
+            "previous": previous,
             "remarks": remarks,
             "remark_form": remark_form,
             "recognition_step": NextStep.RECOGNITION,
