@@ -26,7 +26,6 @@ from qualreg.questionnaire.codelists import (
     SKILL_SCALE,
 )
 from qualreg.questionnaire.definition import QUESTIONNAIRE
-from qualreg.questionnaire.occupations import OCCUPATION_GROUPS
 from qualreg.statistics import isco
 from qualreg.statistics.filters import BIRTH_BANDS, Filters, band_label
 from qualreg.statistics.flow import STAGES, draft_progress, flow_counts, median_days
@@ -257,9 +256,7 @@ def _school_years(b: Builder) -> None:
 @table("occupation_major", "bring")
 def _occupation_major(b: Builder) -> None:
     counts = b.scope.derived("job_occupation", "SUBSTR(f.code, 1, 1)")
-    b.add_single(
-        _("Occupations (ISCO-08 major groups)"), counts, isco.major_groups(OCCUPATION_GROUPS)
-    )
+    b.add_single(_("Occupations (ISCO-08 major groups)"), counts, isco.major_groups())
 
 
 @table("occupation_sub_major", "bring")
@@ -432,7 +429,7 @@ def _work_wish(b: Builder) -> None:
     b.add_single(
         _("Work they would like (ISCO-08 major groups)"),
         counts,
-        isco.major_groups(OCCUPATION_GROUPS),
+        isco.major_groups(),
     )
 
 
