@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test-packages test lint format check-catalogues messages bench clean
+.PHONY: help run test-packages test lint format check-catalogues messages bench bench-statistics clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GN
 
 bench: $(VENV)/.runtime ## Measure part-page render time and answer-save throughput (docs/benchmarks.md)
 	$(BIN)/python bench/run.py
+
+bench-statistics: $(VENV)/.runtime ## Measure the statistics page and its CSVs on 100,000 residents (docs/statistics.md)
+	$(BIN)/python bench/statistics_page.py
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) data

@@ -123,7 +123,7 @@ def municipality_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(set(names))]
 
 
-ALL = [("", pgettext_lazy("filter", "All"))]
+ALL: list[tuple[str, Any]] = [("", pgettext_lazy("filter", "All"))]
 
 
 class FilterForm(forms.Form):
@@ -203,7 +203,7 @@ class Filters:
         for name in self.active:
             field = form.fields[name]
             assert isinstance(field, forms.ChoiceField)
-            labels = {str(code): str(label) for code, label in field.choices}  # type: ignore[misc]
+            labels = {str(code): str(label) for code, label in list(field.choices)}  # type: ignore[arg-type]
             result.append(
                 (str(field.label), labels.get(str(self.value(name)), str(self.value(name))))
             )

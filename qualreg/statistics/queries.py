@@ -62,7 +62,8 @@ def _case(
 
 
 def _birth_case(column: str) -> tuple[str, list[Any]]:
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     for code, _low, high in BIRTH_BANDS:
         if high is None:
             parts.append("ELSE %s")

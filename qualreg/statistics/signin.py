@@ -52,7 +52,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not may_read_statistics(user):
         return redirect("statistics:login")
-    if user.is_verified():  # type: ignore[attr-defined]  # set by OTPMiddleware
+    if user.is_verified():  # type: ignore[union-attr]  # set by OTPMiddleware
         return redirect(_next_or_home(request))
     form = CodeForm(request.POST or None)
     enrolled = second_factor.has_second_factor(user)

@@ -48,7 +48,7 @@ def _filters(request: HttpRequest) -> tuple[FilterForm, Filters | None]:
 
 
 def _record(request: HttpRequest, action: str, filters: Filters, **detail: Any) -> None:
-    audit.record(action, actor=request.user, **filters.audit_detail(), **detail)
+    audit.record(action, actor=request.user, **{**filters.audit_detail(), **detail})
 
 
 def _month_labels(table: Table) -> dict[str, str]:
@@ -79,8 +79,7 @@ def page(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     if filters is None:
         _record(request, audit.Action.STATISTICS_VIEWED, Filters(), outcome="bad_filter")
-        context = {"form": form, "statistics": None, "sections": []}
-        return render(request, "statistics/page.html", context, status=400)
+        return _bad_filter(request, form)
     statistics = build(filters)
     refusal = refusal_message(statistics)
     _record(

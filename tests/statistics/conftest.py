@@ -70,7 +70,9 @@ def table_of(response: Any, key: str) -> dict[str, list[str]]:
     rows = {}
     for row in table.find("tbody").find_all("tr"):
         label = row.find("th").get_text(" ", strip=True)
-        rows[label] = [cell.get_text(" ", strip=True) for cell in row.find_all("td", class_="number")]
+        rows[label] = [
+            cell.get_text(" ", strip=True) for cell in row.find_all("td", class_="number")
+        ]
     return rows
 
 

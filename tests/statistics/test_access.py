@@ -19,7 +19,9 @@ URLS = ["/en/statistics/", "/en/statistics/tables/gender.csv", "/en/statistics/s
 
 
 def refusals() -> list[str]:
-    return list(AuditEvent.objects.filter(action="access.refused").values_list("detail__why", flat=True))
+    return list(
+        AuditEvent.objects.filter(action="access.refused").values_list("detail__why", flat=True)
+    )
 
 
 @pytest.mark.parametrize("url", URLS)

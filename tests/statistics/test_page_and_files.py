@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def population(centre, other_centre):
     """45 residents: 25 at the first centre (22 women, 3 men), 20 at the other (all men)."""
-    register(centre, 22, gender="woman", licence="yes", licence_country="SY", licence_categories=["B"])
+    register(
+        centre, 22, gender="woman", licence="yes", licence_country="SY", licence_categories=["B"]
+    )
     register(centre, 3, gender="man")
     register(other_centre, 20, gender="man", birth_country="ER", home_language="tir")
 
@@ -99,12 +101,14 @@ def test_the_workbook_has_every_table_and_says_what_it_is(analyst_client, popula
     assert "fewer than 5" in about["Hidden numbers"]
     assert about["Made"]
     gender = next(sheet for sheet in book.worksheets if sheet.title == "Gender")
-    values = [row for row in gender.iter_rows(values_only=True)]
+    values = list(gender.iter_rows(values_only=True))
     assert ("woman", "Woman", 22) in values
     assert len(book.worksheets) >= 20
 
 
-def test_every_view_and_download_is_audited_with_its_filter(analyst_client, analyst, population, centre):
+def test_every_view_and_download_is_audited_with_its_filter(
+    analyst_client, analyst, population, centre
+):
     analyst_client.get(f"/en/statistics/?centre={centre.pk}")
     analyst_client.get(f"/en/statistics/tables/gender.csv?centre={centre.pk}")
     analyst_client.get("/en/statistics/statistics.xlsx")
@@ -128,7 +132,10 @@ def test_no_duf_number_and_no_link_to_a_person_anywhere(analyst_client, populati
     files = [analyst_client.get("/en/statistics/tables/birth_country.csv").content]
     book = load_workbook(io.BytesIO(analyst_client.get("/en/statistics/statistics.xlsx").content))
     cells = " ".join(
-        str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
     )
     for number in numbers:
         assert number not in page.content.decode()

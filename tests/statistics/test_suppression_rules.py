@@ -45,7 +45,14 @@ def test_a_cell_small_in_one_group_is_hidden_in_every_group_even_where_it_is_lar
 
 def test_in_a_table_of_several_columns_rows_and_columns_are_both_protected():
     counts = {
-        (): {("x", "1"): 2, ("x", "2"): 30, ("x", "3"): 8, ("y", "1"): 25, ("y", "2"): 6, ("y", "3"): 40}
+        (): {
+            ("x", "1"): 2,
+            ("x", "2"): 30,
+            ("x", "3"): 8,
+            ("y", "1"): 25,
+            ("y", "2"): 6,
+            ("y", "3"): 40,
+        }
     }
     cells = protect(counts, (), ["x", "y"], ["1", "2", "3"])
     hidden = {position for position, cell in cells.items() if cell.hidden}

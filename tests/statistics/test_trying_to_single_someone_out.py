@@ -89,13 +89,17 @@ def test_a_rare_gender_cannot_be_had_by_subtracting_the_others(analyst_client, c
     assert everyone["Other"] == ["fewer than 5"]
 
 
-def test_two_filters_are_refused_when_any_crossed_group_is_small(analyst_client, centre, other_centre):
+def test_two_filters_are_refused_when_any_crossed_group_is_small(
+    analyst_client, centre, other_centre
+):
     register(centre, 25, gender="woman")
     register(centre, 25, gender="man")
     register(other_centre, 25, gender="woman")
     register(other_centre, 3, gender="man")
     # The centre alone is fine (28 and 50) and so is a gender alone (50 and 28) ...
-    assert "Registrations counted 50" in text_of(analyst_client.get(f"/en/statistics/?centre={centre.pk}"))
+    assert "Registrations counted 50" in text_of(
+        analyst_client.get(f"/en/statistics/?centre={centre.pk}")
+    )
     # ... but with both, the 3 men of the other centre would be 'everyone - centre - women + both'.
     response = analyst_client.get(f"/en/statistics/?centre={centre.pk}&gender=woman")
     assert DIFFERENCING in text_of(response) and shows_no_numbers(response)

@@ -56,8 +56,10 @@ def fill() -> None:
                 cursor.execute("ANALYZE")
         print(f"filled: {written} completed registrations in {time.perf_counter() - started:.0f} s")
     completed = Registration.objects.filter(status="completed").count()
-    print(f"database: {connection.vendor}, {completed} completed registrations, "
-          f"{AnswerFact.objects.count()} facts")
+    print(
+        f"database: {connection.vendor}, {completed} completed registrations, "
+        f"{AnswerFact.objects.count()} facts"
+    )
 
 
 def analyst() -> object:
@@ -68,7 +70,9 @@ def analyst() -> object:
     from qualreg.accounts.models import Role, User
     from qualreg.statistics.second_factor import has_second_factor
 
-    user, _ = User.objects.get_or_create(username="bench-analyst", defaults={"role": Role.STATISTICS})
+    user, _ = User.objects.get_or_create(
+        username="bench-analyst", defaults={"role": Role.STATISTICS}
+    )
     if not has_second_factor(user):
         TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
     client = Client()
