@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test-packages test lint format check-catalogues messages bench bench-statistics clean
+.PHONY: help run run-packages test-packages test lint format check-catalogues messages bench bench-advisers bench-pdf bench-statistics load lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -22,14 +22,17 @@ $(VENV)/.test: $(VENV)/.runtime
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.runtime ## Install, migrate, load demo data and serve http://127.0.0.1:8000
+run: $(VENV)/.runtime run-packages ## Install, migrate, load demo data and serve http://127.0.0.1:8000
 	$(MANAGE) compilecatalogs
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) demodata
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test-packages: ## Install Debian's chromium, fonts-noto-core and gettext for the tests (as root, where missing)
+run-packages: ## Install Debian's Pango and fonts-noto-core for the PDFs (as root, where missing)
+	@bash scripts/install-test-packages.sh --run
+
+test-packages: ## Also Debian's chromium and gettext for the tests (as root, where missing)
 	@bash scripts/install-test-packages.sh
 
 test: $(VENV)/.test test-packages ## Install what the tests need and run every test (unit, integration, browser)
@@ -58,6 +61,26 @@ messages: $(VENV)/.runtime ## Extract new strings into every catalogue (needs GN
 
 bench: $(VENV)/.runtime ## Measure part-page render time and answer-save throughput (docs/benchmarks.md)
 	$(BIN)/python bench/run.py
+
+bench-advisers: $(VENV)/.runtime ## Advisers' pages among 100,000 generated registrations; set DATABASE_URL to PostgreSQL (docs/benchmarks.md)
+	$(BIN)/python bench/advisers.py
+
+bench-pdf: $(VENV)/.test run-packages ## Measure the time and size of a full registration's PDF (docs/benchmarks.md)
+	$(BIN)/python bench/pdf.py
+
+$(VENV)/.load: $(VENV)/.test
+	$(BIN)/pip install --quiet -e '.[load]'
+	touch $@
+
+load: $(VENV)/.load ## Residents at once on PostgreSQL, step by step, then two servers (docs/benchmarks.md)
+	@bash scripts/start-postgres.sh
+	$(BIN)/python bench/load/run.py
+
+bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+
+lighthouse: $(VENV)/.runtime test-packages bench/lighthouse/node_modules/.package-lock.json ## Lighthouse (mobile) on the resident and staff pages; fails below 100 (docs/benchmarks.md)
+	$(BIN)/python bench/lighthouse/run.py
 
 bench-statistics: $(VENV)/.runtime ## Measure the statistics page and its CSVs on 100,000 residents (docs/statistics.md)
 	$(BIN)/python bench/statistics_page.py

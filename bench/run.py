@@ -16,10 +16,7 @@ import http.client
 import json
 import os
 import re
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -27,7 +24,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.serving import ROOT, prepare_django, start_gunicorn, stop  # noqa: E402
+
 DATA = ROOT / "data" / "bench"
 CLIENTS = 8
 SECONDS = float(os.environ.get("BENCH_SECONDS", "27"))  # per side, over all rounds
@@ -36,20 +35,12 @@ RENDER_ROUNDS = int(os.environ.get("BENCH_RENDER_ROUNDS", "60"))
 
 
 def setup_django() -> None:
-    shutil.rmtree(DATA, ignore_errors=True)
-    DATA.mkdir(parents=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["QUALREG_DATA_DIR"] = str(DATA)
-    os.environ["SECRET_KEY"] = "bench-secret-key-that-is-long-enough-0123456789"
-    os.environ.pop("DEBUG", None)
-    sys.path.insert(0, str(ROOT))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("compilecatalogs", verbosity=0)
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", "--noinput", verbosity=0)
+    env = {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "QUALREG_DATA_DIR": str(DATA),
+        "SECRET_KEY": "bench-secret-key-that-is-long-enough-0123456789",
+    }
+    prepare_django(DATA, env)
 
 
 def measure_render(session_key: str) -> dict[str, float]:
@@ -72,37 +63,6 @@ def measure_render(session_key: str) -> dict[str, float]:
             assert response.status_code == 200
         medians[part.key] = statistics.median(times)
     return medians
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "bench.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
 
 
 def request(port: int, method: str, path: str, body: str = "", headers: dict | None = None):  # type: ignore[no-untyped-def]
@@ -268,8 +228,7 @@ def main() -> None:
     ]
     medians = measure_render(sessions[-1])
 
-    port = free_port()
-    server = start_server(port)
+    server, port = start_gunicorn(["--workers", "2", "--log-level", "warning"])
     try:
         save_jobs = [save_job(port, key) for key in sessions[:CLIENTS]]
         bare_jobs = [bare_job() for _client in range(CLIENTS)]
@@ -283,8 +242,7 @@ def main() -> None:
             save = load(port, save_jobs, SECONDS / ROUNDS)
             rounds.append((save / bare, bare, save))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
     from django.db import connection
 

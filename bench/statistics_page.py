@@ -68,7 +68,7 @@ def analyst() -> object:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from qualreg.accounts.models import Role, User
-    from qualreg.statistics.second_factor import has_second_factor
+    from qualreg.accounts.second_factor import has_second_factor
 
     user, _ = User.objects.get_or_create(
         username="bench-analyst", defaults={"role": Role.STATISTICS}

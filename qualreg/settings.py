@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "qualreg.exports",
     "qualreg.advisers",
     "qualreg.statistics",
+    "qualreg.directorate",
     "qualreg.demo",
 ]
 
@@ -119,7 +120,10 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'qualreg.sqlite3'}"),
         # Opening a connection per request costs ~3x on PostgreSQL; keep them open.
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600, minimum=0),
-        conn_health_checks=True,
+        # One `SELECT 1` at each request's first query, so that a connection the database
+        # dropped (a restart) is replaced instead of failing a request: one more round trip
+        # per request (a save makes three more); see docs/benchmarks.md.
+        conn_health_checks=env_bool("DATABASE_HEALTH_CHECKS", default=True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -233,8 +237,21 @@ LOGIN_CODE_LOCKOUT_MINUTES = env_int("LOGIN_CODE_LOCKOUT_MINUTES", 15, minimum=1
 LOGIN_CLIENT_MAX_FAILURES = env_int("LOGIN_CLIENT_MAX_FAILURES", 25, minimum=1)
 # How long `manage.py purge` keeps the audit rows of failed logins (guessing adds one per try).
 FAILED_LOGIN_RETENTION_DAYS = env_int("FAILED_LOGIN_RETENTION_DAYS", 90, minimum=1)
+# The data's lifetime (`manage.py purge`, docs/privacy.md): a draft nobody touched for this
+# long; a resident added this long ago with no registration, consent decision or code since;
+# a completed registration this long after completion; a login code this long after it was
+# used, replaced or expired (so that a retyped old code is told "used", not "wrong").
+DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 180, minimum=1)
+INACTIVE_RESIDENT_DAYS = env_int("INACTIVE_RESIDENT_DAYS", 730, minimum=1)
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 1826, minimum=1)
+LOGIN_CODE_RETENTION_DAYS = env_int("LOGIN_CODE_RETENTION_DAYS", 7, minimum=0)
+# The administrators' retention of the audit log: never shorter than the registrations whose
+# reads it records.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2192, minimum=REGISTRATION_RETENTION_DAYS)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
+# Where the PDF's fonts are (Noto Sans, Noto Sans Arabic and Noto Sans Ethiopic as .ttf).
+PDF_FONT_DIR = env_str("PDF_FONT_DIR", "/usr/share/fonts/truetype/noto")
 
 # Every record reaches the one console handler through the root logger (Python's last-resort
 # handler is never used), and `logsafe.configure` makes each record safe where it is created:
@@ -262,6 +279,9 @@ LOGGING = {
         "django.server": {"handlers": ["null"], "propagate": False},
         # At DEBUG it would log every statement with its parameters.
         "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every step of every PDF at INFO; fontTools every font subset.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -4,12 +4,21 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from qualreg.exports import views as export_views
 from qualreg.lib import admin_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("admin/languages/", admin_views.language_coverage, name="language_coverage"),
+    path(
+        "schema/registration/v1.json", export_views.registration_schema, name="registration_schema"
+    ),
+    path(
+        "admin/languages/",
+        admin.site.admin_view(admin_views.language_coverage),
+        name="language_coverage",
+    ),
+    path("admin/", include("qualreg.directorate.urls")),
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", views.home, name="home"),

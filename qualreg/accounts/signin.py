@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
@@ -77,12 +79,18 @@ def locked_message(seconds: int) -> str:
 
 
 class PasswordAttempt:
-    """One check of a staff password, counted before it is made (see throttle.reserve_attempt)."""
+    """One check of a staff password (or, with its own account scope, of a second-factor
+    code), counted before it is made (see throttle.reserve_attempt)."""
 
-    def __init__(self, account: TriedAccount, request: HttpRequest | None) -> None:
+    def __init__(
+        self,
+        account: TriedAccount,
+        request: HttpRequest | None,
+        account_scope: str = ACCOUNT_SCOPE,
+    ) -> None:
         self.account = account
         address = client_address(request) if request is not None else "unknown"
-        self.limits = ((ACCOUNT_SCOPE, account.throttle_key), (ADDRESS_SCOPE, address))
+        self.limits = ((account_scope, account.throttle_key), (ADDRESS_SCOPE, address))
 
     def reserve(self) -> int:
         """0 when the password may be checked, else the seconds to wait."""
@@ -189,13 +197,14 @@ def password_sign_in(
     request: HttpRequest,
     *,
     template: str,
-    home: str,
+    second_factor: str,
     audit_prefix: str,
     may_use: Callable[[Any], bool] = lambda user: True,
     after_login: Callable[[HttpRequest], None] = lambda request: None,
 ) -> HttpResponse:
-    """The sign-in page of a portal: GET shows it, POST signs in and redirects to `next` (on
-    this site) or to `home`. Audits every success and failure as `<audit_prefix>.…`."""
+    """The sign-in page of a portal: GET shows it, POST checks the password and sends the
+    person on to the portal's second-factor step (`second_factor`, a URL name), which goes
+    on to `next`. Audits every success and failure as `<audit_prefix>.…`."""
     form = StaffLoginForm(request, data=request.POST or None)
     form.may_use = may_use
     form.audit_action = f"{audit_prefix}.sign_in_failed"
@@ -208,7 +217,8 @@ def password_sign_in(
         next_url = request.POST.get("next") or request.GET.get("next") or ""
         if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
             next_url = ""
-        return redirect(next_url or home)
+        step = reverse(second_factor)
+        return redirect(f"{step}?{urlencode({'next': next_url})}" if next_url else step)
     status = 400 if form.errors else 200
     return render(request, template, {"form": form}, status=status)
 

@@ -16,11 +16,13 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from qualreg.accounts.models import Role
+from qualreg.advisers import purposes
 from qualreg.advisers.models import Adviser, Assignment, Remark
 from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 from qualreg.privacy import audit
@@ -60,14 +62,14 @@ def _idle_too_long(request: HttpRequest) -> bool:
     return isinstance(active_at, int) and time.time() - active_at > IDLE_SECONDS
 
 
-def adviser_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def adviser_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Adviser pages: a signed-in, active adviser of an organisation, or nothing.
 
     Sets `request.adviser` (with its organisation).
     """
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if RESIDENT_SESSION_KEY in request.session:
             _refuse(request, "resident_session", **kwargs)
             raise Http404
@@ -93,15 +95,37 @@ def adviser_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     return wrapper
 
 
+def purpose_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """A registration's pages (under `adviser_required`): the adviser may open it (else 404,
+    audited) and has said in this session why they open this resident's registrations (else
+    the purpose question first). Sets `request.purpose`, as the audit log records it."""
+
+    @functools.wraps(view)
+    def wrapper(
+        request: HttpRequest, registration_id: int, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        checked = readable_or_404(request, registration_id)
+        reason = purposes.remembered(request, checked.person_id)
+        if not reason:
+            return redirect("advisers:purpose", checked.pk)
+        request.purpose = reason  # type: ignore[attr-defined]
+        return view(request, registration_id, *args, **kwargs)
+
+    return wrapper
+
+
 def _assigned_now(adviser: Adviser) -> QuerySet[Assignment]:
     return Assignment.objects.current().filter(organisation_id=adviser.organisation_id)
 
 
 def readable_registrations(adviser: Adviser) -> QuerySet[Registration]:
     """Completed registrations of residents assigned to the adviser's organisation today."""
-    assigned = _assigned_now(adviser).filter(person_id=OuterRef("person_id"))
+    # One subquery for the whole list, not one per row: SQLite (without statistics) looks a
+    # correlated one up through the organisation's index, scanning all its assignments for
+    # every registration (12 s of a 10,000-row export).
+    assigned = _assigned_now(adviser).values("person_id")
     return Registration.objects.filter(
-        Exists(assigned), status=Registration.Status.COMPLETED
+        person_id__in=assigned, status=Registration.Status.COMPLETED
     ).select_related("person", "person__centre")
 
 
@@ -119,16 +143,14 @@ def record_list(request: HttpRequest, shown: Iterable[Registration], **facts: An
     """Audit a list of residents as it is shown: one row per resident on the page, or one
     row for an empty result, each with the organisation and the filters used."""
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
-    rows: list[Registration | None] = list(shown)
-    for registration in rows or [None]:
-        audit.record(
-            audit.Action.ADVISER_LISTED,
-            actor=request.user,
-            person=registration.person if registration else None,
-            registration=registration,
-            organisation=adviser.organisation_id,
-            **facts,
-        )
+    rows = [(registration.person, registration) for registration in shown]
+    audit.record_each(
+        audit.Action.ADVISER_LISTED,
+        rows or [(None, None)],
+        actor=request.user,
+        organisation=adviser.organisation_id,
+        **facts,
+    )
 
 
 def read_registration(
@@ -136,6 +158,24 @@ def read_registration(
 ) -> Registration:
     """The registration if the adviser may read it now (and, given `of_person`, it is that
     resident's), audited with the purpose; else 404, audited as a refusal."""
+    return _audited(
+        request,
+        registration_id,
+        audit.Action.ADVISER_READ_REGISTRATION,
+        purpose,
+        of_person=of_person,
+    )
+
+
+def _audited(
+    request: HttpRequest,
+    registration_id: int,
+    action: audit.Action,
+    purpose: str,
+    *,
+    of_person: int | None = None,
+    **detail: Any,
+) -> Registration:
     adviser: Adviser = request.adviser  # type: ignore[attr-defined]
     readable = readable_registrations(adviser).filter(pk=registration_id)
     if of_person is not None:
@@ -145,12 +185,13 @@ def read_registration(
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
     audit.record(
-        audit.Action.ADVISER_READ_REGISTRATION,
+        action,
         actor=request.user,
         person=registration.person,
         registration=registration,
         reason=purpose,
         organisation=adviser.organisation_id,
+        **detail,
     )
     return registration
 
@@ -176,6 +217,54 @@ def readable_or_404(request: HttpRequest, registration_id: int) -> Registration:
         _refuse(request, "not_readable", registration_id=registration_id)
         raise Http404
     return registration
+
+
+def export_registration(
+    request: HttpRequest, registration_id: int, *, purpose: str, file_format: str
+) -> Registration:
+    """The registration if the adviser may export it now, audited with the purpose and the
+    format (pdf, xlsx, json); else 404, audited as a refusal."""
+    return _audited(
+        request,
+        registration_id,
+        audit.Action.ADVISER_EXPORTED,
+        purpose,
+        format=file_format,
+        count=1,
+    )
+
+
+def export_list(
+    request: HttpRequest,
+    rows: QuerySet[Registration],
+    *,
+    purpose: str,
+    file_format: str,
+    **facts: Any,
+) -> list[int]:
+    """Audit the export of a list of registrations (a narrowing of `latest_registrations`):
+    one row per resident in it, or one row for an empty list. Returns the ids of the
+    registrations the adviser may read now, in the list's order: what the file may hold."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    exported = list(
+        rows.filter(pk__in=readable_registrations(adviser).values("pk"))
+        .select_related(None)
+        .select_related("person")
+        .only("id", "person__id", "person__duf_number")
+    )
+    detail: dict[str, Any] = {"organisation": adviser.organisation_id, "format": file_format}
+    detail |= {"count": len(exported), **facts}
+    if exported:
+        audit.record_each(
+            audit.Action.ADVISER_EXPORTED,
+            [(registration.person, registration) for registration in exported],
+            actor=request.user,
+            reason=purpose,
+            **detail,
+        )
+    else:
+        audit.record(audit.Action.ADVISER_EXPORTED, actor=request.user, reason=purpose, **detail)
+    return [registration.pk for registration in exported]
 
 
 def add_remark(

@@ -11,11 +11,13 @@ from qualreg.privacy import audit
 from qualreg.privacy.models import AuditEvent
 
 MAX_READS = 100
+# An export (a file of the registration) is a read too.
+READS = (audit.Action.ADVISER_READ_REGISTRATION, audit.Action.ADVISER_EXPORTED)
 
 
 def adviser_section(person: Any) -> dict[str, Any] | None:
     reads = list(
-        AuditEvent.objects.filter(person=person, action=audit.Action.ADVISER_READ_REGISTRATION)
+        AuditEvent.objects.filter(person=person, action__in=READS)
         .order_by("-at")
         .values_list("at", "detail")[:MAX_READS]
     )

@@ -12,15 +12,10 @@ from qualreg.advisers import filters
 from qualreg.advisers.models import NextStep
 from qualreg.advisers.purposes import Purpose
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
-from qualreg.lib.forms import read_csv_upload
+from qualreg.lib.forms import DufNumberField, QuickSelect, read_csv_upload
 
-# The same messages as the staff portal's, so that one translation serves both.
-DUF_ERRORS = {
-    "format": _("Enter a DUF number of 12 digits, for example 2012 586975 61."),
-    "year": _(
-        "A DUF number starts with the year of the first application. Check the first 4 digits."
-    ),
-}
+# The messages of a malformed DUF number, shared by every form that takes one.
+DUF_ERRORS = DufNumberField.ERRORS
 
 SORTS = {
     "-completed": ("-completed_at", "-id"),
@@ -49,17 +44,6 @@ class FindForm(forms.Form):
             raise forms.ValidationError(
                 DUF_ERRORS.get(str(error), DUF_ERRORS["format"]), code="duf"
             ) from error
-
-
-class SecondFactorForm(forms.Form):
-    code = forms.CharField(
-        label=_("Code"),
-        help_text=_(
-            "The 6 digits your authenticator app shows now, or one of your recovery codes."
-        ),
-        max_length=20,
-        error_messages={"required": _("Enter the code from your authenticator app.")},
-    )
 
 
 class ListForm(forms.Form):
@@ -96,19 +80,10 @@ class ListForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         anything = [("", _("Anything"))]
-        for name, choices in (
-            ("education", filters.education_choices()),
-            ("field", filters.field_choices()),
-            ("occupation", filters.occupation_choices()),
-            ("language", filters.language_choices()),
-            ("language_level", filters.skill_choices()),
-            ("norwegian", filters.skill_choices()),
-            ("english", filters.skill_choices()),
-            ("licence", filters.licence_choices()),
-            ("wish", filters.wish_choices()),
-        ):
+        for name, choices in filters.choice_lists().items():
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
+            field.widget = QuickSelect()  # about 250 options in all
             field.choices = anything + choices
 
     def clean(self) -> dict[str, Any]:
@@ -134,10 +109,13 @@ class PurposeForm(forms.Form):
         max_length=200,
     )
 
+    # "Other" needs the adviser's words (the export form says so in its own terms).
+    other_needs_words = _("Write in a few words why you are opening it.")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("purpose") == Purpose.OTHER and not data.get("note", "").strip():
-            self.add_error("note", _("Write in a few words why you are opening it."))
+            self.add_error("note", self.other_needs_words)
         return data
 
 
@@ -174,3 +152,25 @@ class AssignmentUploadForm(forms.Form):
 
     def clean_csv_file(self) -> str:
         return read_csv_upload(self.cleaned_data["csv_file"])
+
+
+class ExportForm(PurposeForm):
+    """Why and in which format an adviser exports the residents of a filtered list."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why are you exporting this list?"),
+        choices=Purpose.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are exporting this list.")},
+    )
+    file_format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("xlsx", _("Spreadsheet (XLSX)")),
+            ("jsonl", _("JSON Lines, one registration a line")),
+        ],
+        widget=forms.RadioSelect,
+        initial="xlsx",
+        error_messages={"required": _("Choose a format.")},
+    )
+    other_needs_words = _("Write in a few words why you are exporting it.")

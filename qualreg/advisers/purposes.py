@@ -21,9 +21,14 @@ def remembered(request: HttpRequest, person_id: int) -> str:
     return str(request.session.get(SESSION_KEY, {}).get(str(person_id), ""))
 
 
-def remember(request: HttpRequest, person_id: int, purpose: str, note: str = "") -> str:
+def as_reason(purpose: str, note: str = "") -> str:
+    """The purpose as the audit log keeps it: its code, and for "other" the adviser's words."""
     reason = purpose if purpose != Purpose.OTHER else f"{purpose}: {note.strip()}"
+    return reason[:300]
+
+
+def remember(request: HttpRequest, person_id: int, purpose: str, note: str = "") -> str:
     purposes = dict(request.session.get(SESSION_KEY, {}))
-    purposes[str(person_id)] = reason[:300]
+    purposes[str(person_id)] = as_reason(purpose, note)
     request.session[SESSION_KEY] = purposes
     return purposes[str(person_id)]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from qualreg.advisers.views import changes, people, registration, signin
+from qualreg.advisers.views import changes, data_exports, pdf, people, registration, signin
 
 app_name = "advisers"
 urlpatterns = [
@@ -10,8 +10,10 @@ urlpatterns = [
     path("login/second-factor/", signin.verify, name="verify"),
     path("logout/", signin.adviser_logout, name="logout"),
     path("", people.people, name="people"),
+    path("export/", data_exports.export_people, name="export_people"),
     path("registrations/<int:registration_id>/", registration.registration, name="registration"),
     path("registrations/<int:registration_id>/purpose/", registration.purpose, name="purpose"),
+    path("registrations/<int:registration_id>/pdf/", pdf.registration_pdf, name="registration_pdf"),
     path(
         "registrations/<int:registration_id>/changes/<int:other_id>/",
         changes.changes,
@@ -21,5 +23,10 @@ urlpatterns = [
         "registrations/<int:registration_id>/remarks/",
         registration.add_remark,
         name="add_remark",
+    ),
+    path(
+        "registrations/<int:registration_id>/download/<slug:file_format>/",
+        data_exports.download_registration,
+        name="download",
     ),
 ]

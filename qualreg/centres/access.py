@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from qualreg.accounts.models import User
@@ -48,6 +49,9 @@ def centre_staff_required(view: Callable[..., HttpResponse]) -> Callable[..., Ht
             return redirect_to_login(request.get_full_path())
         if not getattr(user, "is_centre_staff", False) or not user.is_active:
             raise refuse(request)
+        if not user.is_verified():  # type: ignore[attr-defined]  # set by OTPMiddleware
+            refuse(request, why="second_factor_missing")
+            return redirect_to_login(request.get_full_path(), reverse("centres:verify"))
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response

@@ -9,17 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from qualreg.lib import languages
 from qualreg.lib.duf import InvalidDufNumber, normalise_duf
-from qualreg.lib.forms import MAX_CSV_BYTES, read_csv_upload
+from qualreg.lib.forms import MAX_CSV_BYTES, DufNumberField, read_csv_upload
 from qualreg.registration.status import Status
 
 MAX_IMPORT_LINES = 1000
 
-DUF_ERRORS = {
-    "format": _("Enter a DUF number of 12 digits, for example 2012 586975 61."),
-    "year": _(
-        "A DUF number starts with the year of the first application. Check the first 4 digits."
-    ),
-}
+# The messages of a malformed DUF number, shared by every form that takes one.
+DUF_ERRORS = DufNumberField.ERRORS
 
 
 def language_choices() -> list[tuple[str, str]]:

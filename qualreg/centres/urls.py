@@ -7,6 +7,7 @@ from qualreg.centres.views import codes, imports, lockouts, residents, signin
 app_name = "centres"
 urlpatterns = [
     path("login/", signin.staff_login, name="login"),
+    path("login/second-factor/", signin.verify, name="verify"),
     path("logout/", signin.staff_logout, name="logout"),
     path("", residents.residents, name="residents"),
     path("residents/add/", residents.add_resident, name="add_resident"),

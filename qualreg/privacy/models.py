@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
-    """One action. Rows are only ever added and never changed; `manage.py purge` deletes only
-    failed logins past their retention (privacy/purge.py)."""
+    """One action. Rows are only ever added and never changed; `manage.py purge` deletes
+    them past their retention (privacy/purge.py)."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -3,6 +3,8 @@
 Each rule is one function that takes the moment to count from and returns how many rows it
 deleted; `run` applies every rule and audits the run once, with the counts. A rule never
 deletes anything that the service would still read: running again deletes nothing more.
+Rules run by stage (registrations before the people they leave without one, traces and the
+audit log last), so that one run removes all that is due and the next removes nothing.
 
 A later rule is one more function (an app above this one registers it from its
 AppConfig.ready), for example::
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 
@@ -28,6 +31,10 @@ from qualreg.privacy.models import AuditEvent
 
 Rule = Callable[[datetime.datetime], int]
 RULES: dict[str, Rule] = {}
+_STAGES: dict[str, int] = {}
+
+# Stages, in the order they run.
+DATA, PEOPLE, TRACES, AUDIT = range(4)
 
 FAILED_LOGINS = (
     audit.Action.LOGIN_FAILED,
@@ -37,11 +44,12 @@ FAILED_LOGINS = (
 )
 
 
-def rule(kind: str) -> Callable[[Rule], Rule]:
+def rule(kind: str, stage: int = DATA) -> Callable[[Rule], Rule]:
     """Register a rule under the name its count is printed and audited with."""
 
     def register(function: Rule) -> Rule:
         RULES[kind] = function
+        _STAGES[kind] = stage
         return function
 
     return register
@@ -49,13 +57,14 @@ def rule(kind: str) -> Callable[[Rule], Rule]:
 
 def run(now: datetime.datetime) -> dict[str, int]:
     """Apply every rule at `now`; one audit row says how many rows of each kind went."""
-    counts = {kind: purge(now) for kind, purge in RULES.items()}
+    in_order = sorted(RULES, key=lambda kind: _STAGES[kind])  # stable within a stage
+    counts = {kind: RULES[kind](now) for kind in in_order}
     detail: dict[str, Any] = {kind.replace(" ", "_"): n for kind, n in counts.items()}
     audit.record(audit.Action.PURGED, **detail)
     return counts
 
 
-@rule("throttle rows")
+@rule("throttle rows", TRACES)
 def throttle_rows(now: datetime.datetime) -> int:
     """Counts of failed tries whose window has passed and whose lockout has ended.
 
@@ -69,13 +78,13 @@ def throttle_rows(now: datetime.datetime) -> int:
     return expired.delete()[0]
 
 
-@rule("expired sessions")
+@rule("expired sessions", TRACES)
 def expired_sessions(now: datetime.datetime) -> int:
     """Sessions past their expiry, which no request can load (Django's `clearsessions`)."""
     return Session.objects.filter(expire_date__lt=now).delete()[0]
 
 
-@rule("failed logins")
+@rule("failed logins", AUDIT)
 def failed_logins(now: datetime.datetime) -> int:
     """Audit rows of failed logins older than FAILED_LOGIN_RETENTION_DAYS.
 
@@ -83,3 +92,20 @@ def failed_logins(now: datetime.datetime) -> int:
     """
     cutoff = now - datetime.timedelta(days=settings.FAILED_LOGIN_RETENTION_DAYS)
     return AuditEvent.objects.filter(action__in=FAILED_LOGINS, at__lt=cutoff).delete()[0]
+
+
+@rule("audit rows", AUDIT)
+def old_audit_rows(now: datetime.datetime) -> int:
+    """Audit rows older than AUDIT_RETENTION_DAYS, except those about a registration that is
+    still kept: a row lives at least as long as the registration it describes."""
+    cutoff = now - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
+    expired = AuditEvent.objects.filter(at__lt=cutoff, registration__isnull=True)
+    return expired.delete()[0]
+
+
+@rule("admin log rows", AUDIT)
+def old_admin_log_rows(now: datetime.datetime) -> int:
+    """Django admin's own history of changes, kept as long as the audit log that records the
+    same changes (accounts/admin_audit.py)."""
+    cutoff = now - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
+    return LogEntry.objects.filter(action_time__lt=cutoff).delete()[0]

@@ -16,7 +16,7 @@ from babel.lists import format_list
 from django.utils.translation import gettext
 
 from qualreg.questionnaire.conditions import as_mapping
-from qualreg.questionnaire.locale import babel_locale
+from qualreg.questionnaire.locale import active_language_code, babel_locale
 from qualreg.questionnaire.model import Classification, Kind, Part, Question, Questionnaire
 from qualreg.questionnaire.numbers import as_integer
 from qualreg.questionnaire.visibility import clean_value, resolve, visible_fields
@@ -112,25 +112,28 @@ def answer_rows(questionnaire: Questionnaire, answers: Any) -> tuple[PartAnswers
     ones with none), plus each retired question or field that the answers hold a value for."""
     visible, effective = resolve(questionnaire, answers)
     raw = as_mapping(answers)
+    language = active_language_code()  # asked once: the labels of every answer are in it
     result = []
     for part in questionnaire.parts:
         rows = []
         for question in part.questions:
             if question.retired:
                 # Outside the pass (never shown): read the stored answer as it was given.
-                answer = _retired(question, raw.get(question.key))
+                answer = _retired(question, raw.get(question.key), language)
                 if answer.answered:
                     rows.append(answer)
             elif question.key in visible:
-                rows.append(_answer(question, effective, raw))
+                rows.append(_answer(question, effective, raw, language))
         result.append(PartAnswers(part, tuple(rows)))
     return tuple(result)
 
 
-def _answer(question: Question, effective: dict[str, Any], raw: Mapping[str, Any]) -> Answer:
+def _answer(
+    question: Question, effective: dict[str, Any], raw: Mapping[str, Any], language: str
+) -> Answer:
     value = effective.get(question.key)
     if question.kind is not Kind.GROUP:
-        return Answer(question, values=_values(question, value))
+        return Answer(question, values=_values(question, value, language))
     stored = {
         item.get("id"): item for item in _list(raw.get(question.key)) if isinstance(item, Mapping)
     }
@@ -140,24 +143,24 @@ def _answer(question: Question, effective: dict[str, Any], raw: Mapping[str, Any
         rows = []
         for field in question.fields:
             if field.key in shown:
-                rows.append(Answer(field, values=_values(field, item.get(field.key))))
+                rows.append(Answer(field, values=_values(field, item.get(field.key), language)))
             elif field.retired:
-                answer = _retired(field, stored.get(item["id"], {}).get(field.key))
+                answer = _retired(field, stored.get(item["id"], {}).get(field.key), language)
                 if answer.answered:
                     rows.append(answer)
         items.append(Item(index, item["id"], tuple(rows)))
     return Answer(question, items=tuple(items))
 
 
-def _retired(question: Question, value: Any) -> Answer:
+def _retired(question: Question, value: Any, language: str) -> Answer:
     """A retired question's stored answer, cleaned like any answer but without conditions."""
     if question.kind is not Kind.GROUP:
-        return Answer(question, values=_values(question, clean_value(question, value)))
+        return Answer(question, values=_values(question, clean_value(question, value), language))
     items = []
     for index, item in enumerate(_list(value)):
         if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
             continue
-        rows = tuple(_retired(field, item.get(field.key)) for field in question.fields)
+        rows = tuple(_retired(field, item.get(field.key), language) for field in question.fields)
         items.append(Item(index, item["id"], tuple(row for row in rows if row.answered)))
     return Answer(question, items=tuple(items))
 
@@ -166,24 +169,25 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _values(question: Question, value: Any) -> tuple[Value, ...]:
+def _values(question: Question, value: Any, language: str) -> tuple[Value, ...]:
     if value is None:
         return ()
     if question.kind.has_choices:
         codes = value if isinstance(value, list) else [value]
-        return tuple(_coded(question, code) for code in codes if isinstance(code, str))
+        return tuple(_coded(question, code, language) for code in codes if isinstance(code, str))
     if not isinstance(value, str) or not value.strip():
         return ()
     number = as_integer(value) if question.kind in (Kind.NUMBER, Kind.YEAR) else None
     return (Value(value, number=number),)
 
 
-def _coded(question: Question, code: str) -> Value:
-    choice = question.choice(code)
-    if choice is None:
+def _coded(question: Question, code: str, language: str) -> Value:
+    labelled = question.labelled_choice(code, language)
+    if labelled is None:
         return Value(code, code=code)
+    choice, label = labelled
     return Value(
-        str(choice.label),
+        label,
         code=code,
         classification=choice.classification,
         classified_code=choice.classified_code,

@@ -177,6 +177,22 @@ class Question:
             return None
         return next((choice for choice in self.choices if choice.code == code), None)
 
+    @functools.cached_property
+    def _labelled(self) -> dict[str, dict[str, tuple[Choice, str]]]:
+        return {}
+
+    def labelled_choice(self, code: str, language: str) -> tuple[Choice, str] | None:
+        """The choice with this code and its label as text in `language`, the active one.
+
+        Labels are immutable per language, so they are made text once per language and
+        question, not once per answer (an export of thousands of registrations reads the
+        same few hundred labels over and over)."""
+        labelled = self._labelled.get(language)
+        if labelled is None:
+            labelled = {choice.code: (choice, str(choice.label)) for choice in self.choices}
+            self._labelled[language] = labelled
+        return labelled.get(code)
+
     def field(self, key: str) -> Question | None:
         return next((f for f in self.fields if f.key == key), None)
 

@@ -1,7 +1,8 @@
-"""The consent declaration: its versioned text, and the resident's decision.
+"""The consent declaration and the resident's decision.
 
-Changing a word of the text means a new CONSENT_VERSION, so that every ConsentRecord names the
-exact text the person agreed to. The text is translated like every other string.
+The text of every version is in consent_texts.py: changing a word of it means a new version,
+so that every ConsentRecord names the exact text the person agreed to. The text is translated
+like every other string.
 """
 
 from __future__ import annotations
@@ -10,54 +11,15 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from qualreg.people.session import logout_resident, resident_required
-from qualreg.registration import journey
+from qualreg.registration import consent_texts, journey
 from qualreg.registration.remembered import remember_consent
 
-CONSENT_VERSION = "2026-1"
-
-# (heading, paragraphs) of the declaration, version CONSENT_VERSION.
-CONSENT_TEXT = (
-    (
-        _("What the information is used for"),
-        (
-            _(
-                "The information you register about your languages, schooling, work, skills "
-                "and wishes is used to plan training, education and work for you when you are "
-                "settled in a municipality."
-            ),
-            _("It is never used when your application for protection (asylum) is considered."),
-        ),
-    ),
-    (
-        _("Who can see it"),
-        (
-            _(
-                "Advisers in the municipality you are settled in, in NAV and in the county "
-                "career centre. Staff at the reception centre can see whether you have "
-                "started or completed the registration, but never your answers."
-            ),
-            _("Every time someone reads your registration, it is recorded who, when and why."),
-        ),
-    ),
-    (
-        _("Your rights"),
-        (
-            _(
-                "You have the right to see what is registered about you, and to have incorrect "
-                "information corrected or deleted. You can see your registration in this "
-                "service at any time you are logged in."
-            ),
-            _(
-                "Taking part is voluntary. If you do not consent, nothing is registered except "
-                "that you said no."
-            ),
-        ),
-    ),
-)
+# The version residents consent to now, and its text (consent_texts.py keeps every version).
+CONSENT_VERSION = consent_texts.CURRENT_VERSION
+CONSENT_TEXT = consent_texts.sections(CONSENT_VERSION)
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,6 +12,8 @@ from typing import Any
 
 Section = dict[str, Any]  # {"template": name, **context}
 _providers: list[Callable[[Any], Section | None]] = []
+# The same for the resident's PDF: remarks written about the person (exports.pdf.Remark).
+_remark_providers: list[Callable[[Any], list[Any]]] = []
 
 
 def add_section(provider: Callable[[Any], Section | None]) -> None:
@@ -21,3 +23,12 @@ def add_section(provider: Callable[[Any], Section | None]) -> None:
 
 def sections_for(person: Any) -> list[Section]:
     return [section for provider in _providers if (section := provider(person)) is not None]
+
+
+def add_remarks(provider: Callable[[Any], list[Any]]) -> None:
+    if provider not in _remark_providers:
+        _remark_providers.append(provider)
+
+
+def remarks_for(person: Any) -> list[Any]:
+    return [remark for provider in _remark_providers for remark in provider(person)]

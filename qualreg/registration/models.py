@@ -175,7 +175,12 @@ class AnswerFact(models.Model):
     same transaction as the completion and never changed: advisers' filters and statistics
     are plain indexed queries on it (the same on SQLite and PostgreSQL), never JSON paths."""
 
-    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="facts")
+    # Indexed with the question and code below (a filter asks "has this registration this
+    # answer?" for each registration of an organisation), which serves lookups by
+    # registration alone as well.
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="facts", db_index=False
+    )
     question = models.CharField(max_length=40)  # a question key, or a repeat group's field key
     item = models.PositiveSmallIntegerField(null=True)  # position in the repeat group, from 0
     code = models.CharField(max_length=40, null=True)  # a choice code
@@ -187,6 +192,10 @@ class AnswerFact(models.Model):
         indexes = [
             models.Index(fields=["question", "code"], name="fact_question_code"),
             models.Index(fields=["question", "number"], name="fact_question_number"),
+            models.Index(
+                fields=["registration", "question", "code", "item"],
+                name="fact_registration_question",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from qualreg.registration import consent, login, views, views_parts, views_summary
+from qualreg.registration import (
+    consent,
+    login,
+    views,
+    views_documents,
+    views_parts,
+    views_summary,
+)
 
 app_name = "registration"
 urlpatterns = [
@@ -21,4 +28,9 @@ urlpatterns = [
     path("form/<slug:part_key>/", views_parts.part_view, name="part"),
     path("completed/", views_summary.completed, name="completed"),
     path("my-registration/", views_summary.my_registration, name="my_registration"),
+    path(
+        "my-registration/<int:number>/pdf/",
+        views_documents.registration_pdf,
+        name="my_registration_pdf",
+    ),
 ]

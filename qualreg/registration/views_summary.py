@@ -18,7 +18,7 @@ from qualreg.people.session import resident_required
 from qualreg.privacy import audit
 from qualreg.questionnaire import answers, engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
-from qualreg.registration import extras, journey
+from qualreg.registration import consent_history, extras, journey
 from qualreg.registration.models import Registration
 from qualreg.registration.navigation import parts_nav
 
@@ -131,10 +131,7 @@ def my_registration(request: HttpRequest) -> HttpResponse:
                 }
                 for registration in registrations
             ],
-            "consents": [
-                (consent, languages.get(consent.language))
-                for consent in person.consents.order_by("-at")
-            ],
+            "consents": consent_history.decisions_with_texts(person),
             "codes": person.login_codes.order_by("-issued_at")[:20],
             "has_draft": any(not r.is_completed for r in registrations),
             "extras": extras.sections_for(person),

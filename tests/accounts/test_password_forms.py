@@ -10,8 +10,11 @@ from django.test import Client
 from django.utils import timezone
 
 from qualreg.accounts.models import Role, User
+from qualreg.accounts.second_factor import enrol
 from qualreg.privacy.models import AuditEvent
 from tests.conftest import STAFF_PASSWORD
+from tests.signing_in import current_code
+from tests.signing_in import signed_in as signed_in_with_both_factors
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +46,15 @@ def signed_in(client: Client) -> bool:
     return "_auth_user_id" in client.session
 
 
-def test_the_admin_login_signs_in_with_the_right_password(administrator):
+def test_the_admin_login_signs_in_with_the_right_password_and_the_second_factor(administrator):
+    enrol(administrator)
     client, response = admin_login("direktorat", ADMIN_PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/second-factor/?next=%2Fadmin%2F"
+    assert client.get("/admin/").status_code == 302  # the password alone opens nothing
+    response = client.post(response["Location"], {"code": current_code(administrator)})
     assert response.status_code == 302 and response["Location"] == "/admin/"
-    assert client.get("/admin/").status_code == 200
+    assert "Site administration" in client.get("/admin/").content.decode()
 
 
 def test_the_admin_login_refuses_even_the_right_password_after_ten_wrong_ones(administrator):
@@ -93,7 +101,7 @@ def test_wrong_passwords_on_the_admin_and_staff_forms_add_up(staff):
 
 def test_wrong_old_passwords_in_the_admin_password_change_lock_the_account(administrator):
     client = Client(REMOTE_ADDR="198.51.100.1", HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(administrator)
+    signed_in_with_both_factors(administrator, client)
     new = {"new_password1": "another-long-password-9", "new_password2": "another-long-password-9"}
     for _ in range(10):
         client.post("/admin/password_change/", {"old_password": "wrong-password", **new})
@@ -110,8 +118,7 @@ def test_wrong_old_passwords_in_the_admin_password_change_lock_the_account(admin
 
 
 def test_the_admin_password_change_still_works_with_the_right_old_password(administrator):
-    client = Client()
-    client.force_login(administrator)
+    client = signed_in_with_both_factors(administrator)
     response = client.post(
         "/admin/password_change/",
         {

@@ -10,18 +10,16 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qualreg.accounts.models import Role, User
 from qualreg.advisers.models import Adviser, Assignment, Organisation
 from qualreg.advisers.purposes import SESSION_KEY as PURPOSES_KEY
-from qualreg.advisers.second_factor import enrol
 from qualreg.people.models import Person
 from qualreg.privacy.models import AuditEvent
 from qualreg.registration.facts import write_facts
 from qualreg.registration.models import Registration
 from tests.registration.conftest import COMPLETE_ANSWERS
+from tests.signing_in import signed_in as signed_in_with_both_factors
 
 ADVISER_PASSWORD = "a-long-adviser-password-1"
 FREE_TEXT = "Sykepleier ved Aleppo universitetssykehus"
@@ -65,13 +63,9 @@ def make_adviser(username: str, organisation: Organisation, **extra: Any) -> Use
 
 
 def signed_in(user: User, *, purpose_for: Person | None = None) -> Client:
-    """A browser in which `user` has signed in (an adviser with both factors)."""
-    client = Client()
-    client.force_login(user)
+    """A browser in which `user` has signed in with both factors."""
+    client = signed_in_with_both_factors(user)
     session = client.session
-    if user.role == Role.ADVISER:
-        enrol(user)
-        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
     if purpose_for is not None:
         session[PURPOSES_KEY] = {str(purpose_for.pk): "guidance"}
     session.save()

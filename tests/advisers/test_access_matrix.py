@@ -90,7 +90,12 @@ def ctx(resident, completed, assignment, adviser, other_adviser, staff, code_for
 
 def _urls(registration: Any) -> list[tuple[str, str]]:
     base = f"/en/advisers/registrations/{registration.pk}/"
-    return [("get", base), ("get", base + "purpose/"), ("post", base + "remarks/")]
+    return [
+        ("get", base),
+        ("get", base + "purpose/"),
+        ("post", base + "remarks/"),
+        ("get", base + "pdf/"),
+    ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
@@ -108,6 +113,7 @@ def test_each_refused_case_gets_nothing_and_is_audited(case: str, ctx: dict[str,
         assert ANSWER_SHOWN not in response.content.decode(), (case, url)
         assert len(refusals()) == before + 1, (case, url)
     assert not AuditEvent.objects.filter(action="adviser.read_registration").exists()
+    assert not AuditEvent.objects.filter(action="adviser.exported").exists()
     assert not registration.remarks.exists()
 
 

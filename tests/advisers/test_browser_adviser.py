@@ -1,15 +1,19 @@
 """An adviser in a real Chromium: password, second factor, My people, the purpose, the
-registration beside the resident's language, a remark. Every page is checked with axe-core."""
+registration beside the resident's language, a remark, the PDF. Every page is checked with
+axe-core."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from qualreg.advisers.second_factor import enrol
-from tests.advisers.conftest import ADVISER_PASSWORD, ANSWERS, complete_registration
+from qualreg.accounts.second_factor import enrol
+from tests.advisers.conftest import ADVISER_PASSWORD, ANSWERS, complete_registration, today
 from tests.browser_fixtures import axe_violations, screenshot
+from tests.exports.reading import page_texts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,6 +60,12 @@ def test_an_adviser_reads_a_registration_and_writes_a_remark(
     page.wait_for_url("**#remarks")
     assert "Bring the diploma next time." in page.inner_text("main")
     assert axe_violations(page) == []
+
+    with page.expect_download() as download:
+        page.click("text=Download as PDF")
+    assert download.value.suggested_filename == f"registration-1-{today().isoformat()}.pdf"
+    text = " ".join(page_texts(Path(download.value.path()).read_bytes()))
+    assert "Syria" in text and "سوريا" in text and "Bring the diploma next time." in text
 
     page.goto(f"{live_server.url}/ar/advisers/")
     assert page.locator("html").get_attribute("dir") == "rtl"

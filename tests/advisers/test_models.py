@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from qualreg.accounts.models import Role, User
 from qualreg.advisers.models import Adviser, Assignment, Organisation
 from tests.advisers.conftest import today
+from tests.signing_in import signed_in
 
 
 @pytest.mark.parametrize("number", ["460", "46011", "46O1", "٤٦٠١"])
@@ -76,8 +77,7 @@ def test_current_assignments_are_those_started_and_not_yet_ended(assignment) -> 
 @pytest.fixture
 def admin_client(client, db):
     user = User.objects.create_superuser("admin", password="x" * 20, role=Role.ADMINISTRATOR)
-    client.force_login(user)
-    return client
+    return signed_in(user, client)
 
 
 def test_an_administrator_creates_an_organisation_and_an_adviser_in_the_admin(

@@ -13,16 +13,15 @@ from qualreg.advisers.models import Assignment
 from qualreg.privacy.models import AuditEvent
 from tests.advisers.conftest import today
 from tests.centres.conftest import add_person
+from tests.signing_in import signed_in
 
 URL = "/admin/advisers/assignment/upload/"
 
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(
-        User.objects.create_superuser("admin", password="x" * 20, role=Role.ADMINISTRATOR)
-    )
-    return client
+    admin = User.objects.create_superuser("admin", password="x" * 20, role=Role.ADMINISTRATOR)
+    return signed_in(admin, client)
 
 
 def _post(client, text: str, write: bool):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from qualreg.accounts.models import Role, User
 from qualreg.people.models import Person
 from qualreg.registration.models import Registration
+from tests.signing_in import signed_in
 
 # Typed by a resident in their answers; no staff page may ever show it.
 ANSWER_MARKER = "SECRET-ANSWER-7731"
@@ -18,16 +19,12 @@ ANSWER_MARKER = "SECRET-ANSWER-7731"
 
 @pytest.fixture
 def staff_client(staff: User) -> Client:
-    client = Client()
-    client.force_login(staff)
-    return client
+    return signed_in(staff)
 
 
 @pytest.fixture
 def other_staff_client(other_staff: User) -> Client:
-    client = Client()
-    client.force_login(other_staff)
-    return client
+    return signed_in(other_staff)
 
 
 @pytest.fixture

@@ -5,17 +5,22 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from qualreg.accounts.second_factor import enrol
 from qualreg.privacy.models import AuditEvent
 from tests.conftest import STAFF_PASSWORD
+from tests.signing_in import current_code, signed_in
 
 pytestmark = pytest.mark.django_db
 
 
-def test_staff_sign_in_and_land_on_their_residents(staff):
+def test_staff_sign_in_with_password_and_code_and_land_on_their_residents(staff):
+    enrol(staff)
     client = Client()
     response = client.post("/en/staff/login/", {"username": "kari", "password": STAFF_PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/en/staff/login/second-factor/"
+    response = client.post(response["Location"], {"code": current_code(staff)})
     assert response.status_code == 302 and response["Location"] == "/en/staff/"
-    assert client.get("/en/staff/").status_code == 200
+    assert "Residents" in client.get("/en/staff/").content.decode()
     assert AuditEvent.objects.filter(action="staff.signed_in", actor=staff).exists()
 
 
@@ -50,7 +55,7 @@ def test_signing_out_needs_post(staff_client):
 def test_signing_out_drops_codes_not_yet_shown(staff_client, resident):
     staff_client.post(f"/en/staff/residents/{resident.pk}/issue-code/")
     staff_client.post("/en/staff/logout/")
-    staff_client.force_login(resident.centre.staff.get())
+    signed_in(resident.centre.staff.get(), staff_client)
     assert staff_client.get("/en/staff/slips/").status_code == 410
 
 

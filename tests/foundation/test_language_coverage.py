@@ -2,6 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from qualreg.accounts.models import Role, User
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +11,7 @@ def test_administrators_see_every_language_with_coverage_and_review_state(client
     admin = User.objects.create_user(
         "dir", password="x-long-password-1", role=Role.ADMINISTRATOR, is_staff=True
     )
-    client.force_login(admin)
+    signed_in(admin, client)
     response = client.get("/admin/languages/", HTTP_ACCEPT_LANGUAGE="en")
     page = BeautifulSoup(response.content, "html.parser")
     rows = page.select("tbody tr")

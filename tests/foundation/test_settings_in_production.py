@@ -56,3 +56,9 @@ def test_a_malformed_setting_stops_start_up_with_its_name(tmp_path):
     result = run_manage("check", SESSION_IDLE_MINUTES="sixty", QUALREG_DATA_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "SESSION_IDLE_MINUTES must be a whole number" in result.stderr
+
+
+def test_the_audit_log_cannot_be_kept_shorter_than_the_registrations_it_describes():
+    result = run_manage("check", REGISTRATION_RETENTION_DAYS="1826", AUDIT_RETENTION_DAYS="365")
+    assert result.returncode != 0
+    assert "AUDIT_RETENTION_DAYS must be at least 1826" in result.stderr

@@ -14,6 +14,7 @@ from qualreg.lib import languages
 from qualreg.people.models import Person
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from tests.i18n.conftest import catalogue
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +144,7 @@ def test_no_page_at_either_end_of_the_journey_falls_through(
         pages[f"staff sign-in {data['password'] or 'empty'}"] = staff_client.post(
             f"/{language}/staff/login/", data
         )
-    staff_client.force_login(staff)
+    signed_in(staff, staff_client)
     pages["residents"] = staff_client.get(f"/{language}/staff/")
     pages["resident"] = staff_client.get(f"/{language}/staff/residents/{person.pk}/")
     issued = staff_client.post(f"/{language}/staff/residents/{person.pk}/issue-code/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualreg.accounts.models import Role, User
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,7 @@ def admin_client(client, centre):  # type: ignore[no-untyped-def]
     admin = User.objects.create_superuser(
         "admin", password="an-admin-password-1", role=Role.ADMINISTRATOR
     )
-    client.force_login(admin)
-    return client
+    return signed_in(admin, client)
 
 
 def test_the_admin_finds_a_resident_by_exact_duf_number(admin_client, resident, code_for):

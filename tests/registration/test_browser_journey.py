@@ -3,6 +3,8 @@ the translation view, the live save, and the weight of a part page."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qualreg.registration.models import Registration
@@ -81,6 +83,10 @@ def test_the_whole_journey_in_english_with_the_keyboard_only(live_server, page, 
     assert axe_violations(page) == []
     page.goto(f"{base}/en/my-registration/")
     assert axe_violations(page) == []
+    with page.expect_download() as download:
+        page.click("text=Download as PDF")
+    assert download.value.suggested_filename.startswith("registration-1-")
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
 
 
 def test_a_part_in_arabic_on_a_phone_is_right_to_left_accessible_and_fits(

@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_centre_in_people'),
+        ("accounts", "0003_centre_in_people"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('centre_staff', 'Reception centre staff'), ('adviser', 'Adviser'), ('administrator', 'Administrator'), ('statistics', 'Statistics (read only)')], max_length=20, verbose_name='role'),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("centre_staff", "Reception centre staff"),
+                    ("adviser", "Adviser"),
+                    ("administrator", "Administrator"),
+                    ("statistics", "Statistics (read only)"),
+                ],
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
     ]

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from qualreg.advisers import access, purposes
+from qualreg.advisers import access
 from qualreg.advisers.changes import changes as changes_between
 from qualreg.lib import languages
 
 
 @require_GET
 @access.adviser_required
+@access.purpose_required
 def changes(request: HttpRequest, registration_id: int, other_id: int) -> HttpResponse:
     """Both registrations are read (and audited) as the registration page reads one; the
     older is "before", the newer "after", whichever way round the link named them."""
-    checked = access.readable_or_404(request, registration_id)
-    reason = purposes.remembered(request, checked.person_id)
-    if not reason:
-        return redirect("advisers:purpose", checked.pk)
+    reason = request.purpose  # type: ignore[attr-defined]
     shown = access.read_registration(request, registration_id, reason)
     other = access.read_registration(request, other_id, reason, of_person=shown.person_id)
     before, after = sorted((shown, other), key=lambda registration: registration.sequence)

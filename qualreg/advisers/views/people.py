@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from qualreg.advisers import access, filters, planning
-from qualreg.advisers.forms import SORTS, FindForm, ListForm
+from qualreg.advisers import access, planning
+from qualreg.advisers.forms import FindForm, ListForm
+from qualreg.advisers.people_list import DEFAULT_SORT, people_rows
 
 PER_PAGE = 25
 
@@ -30,16 +31,15 @@ def people(request: HttpRequest) -> HttpResponse:
     list_form = ListForm(request.GET)
     valid = list_form.is_valid()
     data = list_form.cleaned_data if valid else {}
-    rows = access.latest_registrations(request.adviser)  # type: ignore[attr-defined]
-    if data.get("completed_from"):
-        rows = rows.filter(completed_at__date__gte=data["completed_from"])
-    if data.get("completed_to"):
-        rows = rows.filter(completed_at__date__lte=data["completed_to"])
-    rows = filters.apply(rows, data)
-    sort = data.get("sort") or "-completed"
-    rows = rows.order_by(*SORTS[sort])
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    shown = list(page.object_list)
+    rows = people_rows(request.adviser, data)  # type: ignore[attr-defined]
+    sort = data.get("sort") or DEFAULT_SORT
+    # The ids of the whole list at once (a few thousand at most): the page is cut from them,
+    # with no second query to count.
+    page = Paginator(list(rows.values_list("pk", flat=True)), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    on_page = rows.in_bulk(list(page.object_list))
+    shown = [on_page[pk] for pk in page.object_list]
     access.record_list(
         request,
         shown,

@@ -41,22 +41,17 @@ def purpose(request: HttpRequest, registration_id: int) -> HttpResponse:
 
 @require_GET
 @access.adviser_required
+@access.purpose_required
 def registration(request: HttpRequest, registration_id: int) -> HttpResponse:
-    checked = access.readable_or_404(request, registration_id)
-    reason = purposes.remembered(request, checked.person_id)
-    if not reason:
-        return redirect("advisers:purpose", checked.pk)
-    shown = access.read_registration(request, registration_id, reason)
+    shown = access.read_registration(request, registration_id, request.purpose)  # type: ignore[attr-defined]
     return _render(request, shown, RemarkForm(), status=200)
 
 
 @require_POST
 @access.adviser_required
+@access.purpose_required
 def add_remark(request: HttpRequest, registration_id: int) -> HttpResponse:
-    checked = access.readable_or_404(request, registration_id)
-    reason = purposes.remembered(request, checked.person_id)
-    if not reason:
-        return redirect("advisers:purpose", checked.pk)
+    reason = request.purpose  # type: ignore[attr-defined]
     form = RemarkForm(request.POST)
     if not form.is_valid():
         shown = access.read_registration(request, registration_id, reason)

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from qualreg.accounts.models import Role, User
+from qualreg.accounts.second_factor import enrol
 from qualreg.advisers.models import Adviser, Assignment, Organisation
-from qualreg.advisers.second_factor import enrol
 from qualreg.demo.population import populate
 from qualreg.lib.duf import format_duf
 from qualreg.people.codes import format_code, issue_login_code
@@ -38,7 +38,9 @@ class Command(BaseCommand):
                 name="Demo mottak", defaults={"municipality": "Oslo"}
             )
             staff = self._user(DEMO_STAFF, Role.CENTRE_STAFF, centre)
-            self._user(DEMO_ADMIN, Role.ADMINISTRATOR, None, superuser=True)
+            admin = self._user(DEMO_ADMIN, Role.ADMINISTRATOR, None, superuser=True)
+            staff_app, staff_recovery = self._second_factor(staff)
+            admin_app, admin_recovery = self._second_factor(admin)
             person, _ = Person.objects.get_or_create(
                 duf_number=DEMO_DUF, defaults={"centre": centre, "preferred_language": "en"}
             )
@@ -59,18 +61,16 @@ class Command(BaseCommand):
                     "                  (works once; run make run again for a new one)",
                     f"  Centre staff:   {url}/en/staff/login/",
                     f"    username {DEMO_STAFF[0]}, password {DEMO_STAFF[1]}",
+                    *self._second_factor_lines(staff_app, staff_recovery),
                     f"  Administrator:  {url}/admin/",
                     f"    username {DEMO_ADMIN[0]}, password {DEMO_ADMIN[1]}",
+                    *self._second_factor_lines(admin_app, admin_recovery),
                     f"  Adviser:        {url}/en/advisers/login/",
                     f"    username {DEMO_ADVISER[0]}, password {DEMO_ADVISER[1]}",
-                    "    second factor: add this address to an authenticator app",
-                    f"    {adviser_app}",
-                    f"    or use a recovery code (each works once): {' '.join(recovery)}",
+                    *self._second_factor_lines(adviser_app, recovery),
                     f"  Statistics:     {url}/en/statistics/login/",
                     f"    username {DEMO_ANALYST[0]}, password {DEMO_ANALYST[1]}",
-                    "    second factor: add this address to an authenticator app",
-                    f"    {analyst_app}",
-                    f"    or use a recovery code (each works once): {' '.join(analyst_recovery)}",
+                    *self._second_factor_lines(analyst_app, analyst_recovery),
                     "",
                 ]
             )
@@ -92,8 +92,19 @@ class Command(BaseCommand):
                 start_date=timezone.localdate(),
                 reason="demo",
             )
+        return self._second_factor(user)
+
+    def _second_factor(self, user: User) -> tuple[str, list[str]]:
+        """A fresh authenticator secret and recovery codes (every demo login has both)."""
         address, _secret, recovery = enrol(user)
         return address, recovery
+
+    def _second_factor_lines(self, app: str, recovery: list[str]) -> list[str]:
+        return [
+            "    second factor: add this address to an authenticator app",
+            f"    {app}",
+            f"    or use a recovery code (each works once): {' '.join(recovery)}",
+        ]
 
     def _user(
         self,

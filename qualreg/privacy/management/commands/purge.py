@@ -8,8 +8,10 @@ from qualreg.privacy import purge
 
 class Command(BaseCommand):
     help = (
-        "Delete expired sessions, spent throttle counts and old failed-login audit rows. "
-        "Prints how many rows of each kind went, nothing else; safe to run at any time."
+        "Delete what has passed its time: untouched drafts, old completed registrations, "
+        "inactive residents, spent login codes, expired sessions, spent throttle counts and "
+        "old audit rows (docs/privacy.md). Prints how many rows of each kind went, nothing "
+        "else; safe to run at any time."
     )
 
     def handle(self, *args: object, **options: object) -> None:

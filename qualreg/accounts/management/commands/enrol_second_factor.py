@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from qualreg.advisers.second_factor import enrol
+from qualreg.accounts.second_factor import enrol
 
 
 class Command(BaseCommand):

@@ -1,0 +1,147 @@
+"""`make lighthouse`: Lighthouse's scores for the pages a resident and the staff use most.
+
+Lighthouse (the npm package in this folder, installed by `make lighthouse` with `npm ci`)
+drives Debian's Chromium (CHROME_PATH) with its mobile settings: a phone's screen, a CPU
+slowed 4× and a slow 4G network, simulated. qualreg runs under gunicorn as in production
+(DEBUG off, static files hashed and compressed by WhiteNoise) on SQLite in data/lighthouse/,
+with a resident before consent, a resident part-way through the form and a staff member,
+each signed in by a session cookie that Lighthouse sends. Prints performance,
+accessibility and best practices for each page and what kept a page below 100, writes the
+reports to data/lighthouse/, and exits 1 when any score is below 100 (LIGHTHOUSE_MIN).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.serving import prepare_django, start_gunicorn, stop  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+DATA = ROOT / "data" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices")
+MINIMUM = int(os.environ.get("LIGHTHOUSE_MIN", "100"))
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
+SERVER_ENV = {
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "QUALREG_DATA_DIR": str(DATA),
+    "SECRET_KEY": "lighthouse-secret-key-that-is-long-enough-0123456789",
+    "DATABASE_URL": f"sqlite:///{DATA / 'qualreg.sqlite3'}",
+    "PYTHONPATH": str(ROOT),
+}
+
+
+def setup() -> dict[str, str]:
+    """A fresh database with the three people; their session cookies by role."""
+    prepare_django(DATA, SERVER_ENV)
+    from django.test import Client
+
+    from bench.fixtures import resident_with_session
+    from qualreg.accounts.models import Role, User
+    from qualreg.lib.sessions import SessionStore
+    from qualreg.people.models import Centre, Person
+    from qualreg.people.session import SESSION_KEY
+    from qualreg.questionnaire.samples import answered_document
+
+    centre, _ = Centre.objects.get_or_create(name="Bench mottak")
+    in_form = resident_with_session("201500000001", answered_document())
+    new = Person.objects.create(duf_number="201500000002", centre=centre)
+    session = SessionStore()
+    session[SESSION_KEY] = new.pk
+    session.create()
+    for number in range(3, 23):  # a list of residents to show
+        Person.objects.create(duf_number=f"2015000000{number:02d}", centre=centre)
+    staff = User.objects.create(username="lighthouse", role=Role.CENTRE_STAFF, centre=centre)
+    browser = Client()
+    browser.force_login(staff)
+    return {
+        "resident": in_form,
+        "new resident": str(session.session_key),
+        "staff": browser.cookies["sessionid"].value,
+    }
+
+
+PAGES = (
+    ("home", "/en/", None),
+    ("login", "/en/login/", None),
+    ("consent", "/en/consent/", "new resident"),
+    ("part page, English", "/en/form/personal/", "resident"),
+    ("part page, Arabic", "/ar/form/personal/", "resident"),
+    ("summary", "/en/form/summary/", "resident"),
+    ("staff: residents", "/en/staff/", "staff"),
+)
+
+
+def lighthouse(url: str, cookie: str | None, report: Path) -> dict[str, object]:
+    command = [
+        str(HERE / "node_modules" / ".bin" / "lighthouse"),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    if cookie:
+        command.append(f"--extra-headers={json.dumps({'Cookie': f'sessionid={cookie}'})}")
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    subprocess.run(command, check=True, env=env)  # noqa: S603
+    return json.loads(report.read_text())  # type: ignore[no-any-return]
+
+
+def below_full_marks(result: dict[str, object]) -> list[str]:
+    """The audits that cost a category points: their titles and scores."""
+    audits = result["audits"]  # type: ignore[index]
+    lines = []
+    for category in CATEGORIES:
+        for ref in result["categories"][category]["auditRefs"]:  # type: ignore[index]
+            audit = audits[ref["id"]]  # type: ignore[index]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                value = audit.get("displayValue", "")
+                lines.append(f"{category}: {audit['title']} ({audit['score']:.2f}) {value}")
+    return lines
+
+
+def main() -> None:
+    cookies = setup()
+    server, port = start_gunicorn(["--workers", "2", "--log-level", "warning"], SERVER_ENV)
+    address = f"http://127.0.0.1:{port}"
+    failed = False
+    rows = []
+    try:
+        only = os.environ.get("LIGHTHOUSE_PAGES", "")  # e.g. "Arabic": the pages so named
+        for name, path, who in [page for page in PAGES if only in page[0]]:
+            report = DATA / f"{name.replace(' ', '-').replace(',', '').replace(':', '')}.json"
+            result = lighthouse(address + path, cookies[who] if who else None, report)
+            scores = {
+                c: round(100 * (result["categories"][c]["score"] or 0))  # type: ignore[index]
+                for c in CATEGORIES
+            }
+            final = str(result["finalDisplayedUrl"])
+            if not final.endswith(path):  # a redirect (to the login page) measures another page
+                raise SystemExit(f"{name}: Lighthouse was sent to {final}")
+            rows.append((name, scores, below_full_marks(result)))
+            failed = failed or min(scores.values()) < MINIMUM
+    finally:
+        stop(server)
+    load = os.getloadavg()
+    print(f"\nLighthouse 12 (mobile), load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    print(f"{'page':<22}{'performance':>13}{'accessibility':>15}{'best practices':>16}")
+    for name, scores, lost in rows:
+        widths = (13, 15, 16)
+        print(
+            f"{name:<22}"
+            + "".join(f"{scores[c]:>{w}}" for c, w in zip(CATEGORIES, widths, strict=True))
+        )
+        for line in lost:
+            print(f"    {line}")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
