@@ -97,9 +97,9 @@ def signed_in_adviser() -> tuple[Any, list[int]]:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from qualreg.accounts.models import Role, User
+    from qualreg.accounts.second_factor import enrol
     from qualreg.advisers.models import Adviser, Assignment, Organisation
     from qualreg.advisers.purposes import SESSION_KEY as PURPOSES_KEY
-    from qualreg.advisers.second_factor import enrol
 
     organisation = Organisation.objects.get(name=ORGANISATION)
     user = User.objects.filter(username="bench-adviser").first()

@@ -249,6 +249,20 @@ LOGIN_CODE_RETENTION_DAYS = env_int("LOGIN_CODE_RETENTION_DAYS", 7, minimum=0)
 # reads it records.
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2192, minimum=REGISTRATION_RETENTION_DAYS)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
+# E-mail: only the set-up links of new advisers are sent. In development they are printed.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION or env_str("EMAIL_HOST", "")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "qualreg@localhost")
+# A new adviser's set-up link works once, for this long.
+PASSWORD_RESET_TIMEOUT = env_int("ADVISER_SETUP_LINK_DAYS", 3, minimum=1, maximum=14) * 24 * 3600
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "post@imdi.no")
 # Where the PDF's fonts are (Noto Sans, Noto Sans Arabic and Noto Sans Ethiopic as .ttf).
 PDF_FONT_DIR = env_str("PDF_FONT_DIR", "/usr/share/fonts/truetype/noto")

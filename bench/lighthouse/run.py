@@ -40,9 +40,12 @@ def setup() -> dict[str, str]:
     """A fresh database with the three people; their session cookies by role."""
     prepare_django(DATA, SERVER_ENV)
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from bench.fixtures import resident_with_session
     from qualreg.accounts.models import Role, User
+    from qualreg.accounts.second_factor import enrol
     from qualreg.lib.sessions import SessionStore
     from qualreg.people.models import Centre, Person
     from qualreg.people.session import SESSION_KEY
@@ -59,6 +62,10 @@ def setup() -> dict[str, str]:
     staff = User.objects.create(username="lighthouse", role=Role.CENTRE_STAFF, centre=centre)
     browser = Client()
     browser.force_login(staff)
+    enrol(staff)  # staff pages open only after the second factor
+    staff_session = browser.session
+    staff_session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=staff).persistent_id
+    staff_session.save()
     return {
         "resident": in_form,
         "new resident": str(session.session_key),

@@ -306,3 +306,45 @@ def find_by_duf(request: HttpRequest, duf_number: str) -> Registration | None:
         found=registration is not None,
     )
     return registration
+
+
+# A lead adviser's team: advisers of the lead's own organisation, never anyone else's, never
+# another role, and never the lead's own account (a lead cannot lock themselves out).
+
+
+def lead_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Team pages: an adviser (as `adviser_required`) who is their organisation's lead."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.adviser.is_lead:  # type: ignore[attr-defined]
+            _refuse(request, "not_a_lead", **kwargs)
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return adviser_required(wrapper)
+
+
+def team(request: HttpRequest) -> QuerySet[Adviser]:
+    """The advisers of the lead's organisation (the lead included)."""
+    adviser: Adviser = request.adviser  # type: ignore[attr-defined]
+    return Adviser.objects.filter(
+        organisation_id=adviser.organisation_id, user__role=Role.ADVISER
+    ).select_related("user")
+
+
+def colleague(request: HttpRequest, user_id: int, action: audit.Action) -> Adviser:
+    """Another adviser of the lead's organisation, with `action` about them audited; else
+    404, audited as a refusal."""
+    lead: Adviser = request.adviser  # type: ignore[attr-defined]
+    found = team(request).exclude(user_id=lead.user_id).filter(user_id=user_id).first()
+    if found is None:
+        _refuse(request, "not_a_colleague", account=user_id)
+        raise Http404
+    record_team_change(request, action, found.user_id)
+    return found
+
+
+def record_team_change(request: HttpRequest, action: audit.Action, user_id: int) -> None:
+    lead: Adviser = request.adviser  # type: ignore[attr-defined]
+    audit.record(action, actor=request.user, account=user_id, organisation=lead.organisation_id)

@@ -2,14 +2,19 @@
 
 from django.urls import path
 
-from qualreg.advisers.views import changes, data_exports, pdf, people, registration, signin
+from qualreg.advisers.views import changes, data_exports, pdf, people, registration, signin, team
 
 app_name = "advisers"
 urlpatterns = [
     path("login/", signin.adviser_login, name="login"),
     path("login/second-factor/", signin.verify, name="verify"),
     path("logout/", signin.adviser_logout, name="logout"),
+    path("setup/<str:uidb64>/<str:token>/", team.setup, name="setup"),
     path("", people.people, name="people"),
+    path("team/", team.team_page, name="team"),
+    path("team/<int:user_id>/deactivate/", team.deactivate, name="deactivate"),
+    path("team/<int:user_id>/reactivate/", team.reactivate, name="reactivate"),
+    path("team/<int:user_id>/setup-link/", team.resend_link, name="resend_link"),
     path("export/", data_exports.export_people, name="export_people"),
     path("registrations/<int:registration_id>/", registration.registration, name="registration"),
     path("registrations/<int:registration_id>/purpose/", registration.purpose, name="purpose"),

@@ -56,6 +56,12 @@ class Action(models.TextChoices):
     ADVISER_LOOKED_UP = "adviser.looked_up"
     ADVISER_READ_REGISTRATION = "adviser.read_registration"
     ADVISER_REMARK_ADDED = "adviser.remark_added"
+    # A lead adviser on the advisers of their organisation (the account is in the detail).
+    ADVISER_ADDED = "adviser.added"
+    ADVISER_DEACTIVATED = "adviser.deactivated"
+    ADVISER_REACTIVATED = "adviser.reactivated"
+    ADVISER_SETUP_LINK_SENT = "adviser.setup_link_sent"
+    ADVISER_ACCOUNT_SET_UP = "adviser.account_set_up"
     # One row per resident in the file, with its format (pdf, xlsx, json, jsonl) in the detail.
     ADVISER_EXPORTED = "adviser.exported"
     # Administrators.

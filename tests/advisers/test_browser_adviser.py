@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qualreg.accounts.second_factor import enrol
+from qualreg.advisers.models import Adviser
 from tests.advisers.conftest import ADVISER_PASSWORD, ANSWERS, complete_registration, today
 from tests.browser_fixtures import axe_violations, screenshot
 from tests.exports.reading import page_texts
@@ -97,3 +99,44 @@ def test_an_adviser_sees_what_changed_between_two_registrations(
     page.goto(f"{live_server.url}/ar/advisers/registrations/{later.pk}/changes/{first.pk}/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert axe_violations(page) == []
+
+
+def test_a_lead_adds_an_adviser_who_sets_up_the_account(
+    live_server, new_page, adviser, organisation
+) -> None:
+    Adviser.objects.filter(user=adviser).update(is_lead=True)
+    enrol(adviser)
+    device = TOTPDevice.objects.get(user=adviser)
+    page = new_page()
+    page.goto(f"{live_server.url}/nb/advisers/team/")
+    page.fill("#id_username", "nora")
+    page.fill("#id_password", ADVISER_PASSWORD)
+    page.click("main button[type=submit]")
+    page.fill("#id_code", f"{totp(device.bin_key):06d}")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/nb/advisers/team/")
+    assert "Rådgivere i organisasjonen din" in page.inner_text("h1")
+    assert axe_violations(page) == []
+    page.click("text=Legg til rådgiveren og send lenken")  # nothing filled in
+    assert page.locator(".error-summary").is_visible()
+    assert axe_violations(page) == []
+    page.fill("#id_first_name", "Siri")
+    page.fill("#id_last_name", "Haugen")
+    page.fill("#id_username", "siri.haugen")
+    page.fill("#id_email", "siri.haugen@bergen.kommune.no")
+    page.click("text=Legg til rådgiveren og send lenken")
+    page.wait_for_url(f"{live_server.url}/nb/advisers/team/")
+    assert "Venter på oppsett" in page.inner_text("main")
+    assert axe_violations(page) == []
+    screenshot(page, "adviser-team")
+
+    link = next(word for word in mail.outbox[0].body.split() if "/advisers/setup/" in word)
+    newcomer = new_page()
+    newcomer.goto(live_server.url + link[link.index("/nb/") :])
+    assert "Sett opp rådgiverkontoen din" in newcomer.inner_text("h1")
+    assert axe_violations(newcomer) == []
+    newcomer.fill("#id_password1", "fjord-lantern-copper-77")
+    newcomer.fill("#id_password2", "fjord-lantern-copper-77")
+    newcomer.click("main button[type=submit]")
+    newcomer.wait_for_url("**/advisers/login/second-factor/")
+    assert newcomer.locator("a[href^='otpauth://']").count() == 1
