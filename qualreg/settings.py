@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "qualreg.advisers",
     "qualreg.statistics",
     "qualreg.directorate",
+    "qualreg.corrections",
     "qualreg.demo",
 ]
 
@@ -248,6 +249,9 @@ LOGIN_CODE_RETENTION_DAYS = env_int("LOGIN_CODE_RETENTION_DAYS", 7, minimum=0)
 # The administrators' retention of the audit log: never shorter than the registrations whose
 # reads it records.
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2192, minimum=REGISTRATION_RETENTION_DAYS)
+# Days between a resident withdrawing consent and `manage.py purge` deleting their
+# registrations; consenting again within them keeps the registrations.
+CONSENT_WITHDRAWAL_GRACE_DAYS = env_int("CONSENT_WITHDRAWAL_GRACE_DAYS", 30, minimum=1)
 SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
 # E-mail: only the set-up links of new advisers are sent. In development they are printed.
 EMAIL_BACKEND = (

@@ -2,9 +2,9 @@
 
 The one place where the adviser's rule lives, as one function per need that both checks and
 writes the audit log (refusals included). An adviser sees only completed registrations of
-residents assigned to their organisation today: started, not yet ended. Everything else is
-404, so that nobody learns who exists elsewhere; a browser without a signed-in adviser is
-sent to the sign-in page. Adviser pages are never cached.
+residents assigned to their organisation today (started, not yet ended) who have not withdrawn
+their consent. Everything else is 404, so that nobody learns who exists elsewhere; a browser
+without a signed-in adviser is sent to the sign-in page. Adviser pages are never cached.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from qualreg.advisers.models import Adviser, Assignment, Remark
 from qualreg.people.session import SESSION_KEY as RESIDENT_SESSION_KEY
 from qualreg.privacy import audit
 from qualreg.registration.models import Registration
+from qualreg.registration.withdrawal import withdrawn_people
 
 # An adviser's session ends after this long without a request (the staff default is longer).
 IDLE_SECONDS = 30 * 60
@@ -119,14 +120,17 @@ def _assigned_now(adviser: Adviser) -> QuerySet[Assignment]:
 
 
 def readable_registrations(adviser: Adviser) -> QuerySet[Registration]:
-    """Completed registrations of residents assigned to the adviser's organisation today."""
+    """Completed registrations of residents assigned to the adviser's organisation today,
+    unless the resident has withdrawn consent."""
     # One subquery for the whole list, not one per row: SQLite (without statistics) looks a
     # correlated one up through the organisation's index, scanning all its assignments for
     # every registration (12 s of a 10,000-row export).
     assigned = _assigned_now(adviser).values("person_id")
-    return Registration.objects.filter(
-        person_id__in=assigned, status=Registration.Status.COMPLETED
-    ).select_related("person", "person__centre")
+    return (
+        Registration.objects.filter(person_id__in=assigned, status=Registration.Status.COMPLETED)
+        .exclude(person_id__in=withdrawn_people())
+        .select_related("person", "person__centre")
+    )
 
 
 def latest_registrations(adviser: Adviser) -> QuerySet[Registration]:

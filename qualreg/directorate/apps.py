@@ -11,3 +11,4 @@ class DirectorateConfig(AppConfig):
 
         admin_site.add_page(_("Delete a resident on request"), "directorate:delete_person")
         admin_site.add_page(_("Audit log"), "directorate:audit_log")
+        admin_site.add_page(_("Correction requests"), "directorate:corrections")

@@ -26,6 +26,8 @@ class Action(models.TextChoices):
     REGISTRATION_COMPLETED = "registration.completed"
     REGISTRATION_VIEWED_BY_RESIDENT = "registration.viewed_by_resident"
     REGISTRATION_EXPORTED_BY_RESIDENT = "registration.exported_by_resident"  # format in detail
+    CONSENT_WITHDRAWN = "consent.withdrawn"
+    CORRECTION_REQUESTED = "correction.requested"
     # Centre staff.
     STAFF_SIGNED_IN = "staff.signed_in"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
@@ -79,6 +81,10 @@ class Action(models.TextChoices):
     # Administrators, on a person's rights, and reading the audit log.
     PERSON_LOOKED_UP = "person.looked_up"
     PERSON_DELETED = "person.deleted"
+    CORRECTIONS_LISTED = "correction.listed"
+    CORRECTION_OPENED = "correction.opened"  # the administrator read the registration
+    REGISTRATION_CORRECTED = "registration.corrected"
+    CORRECTION_REFUSED = "correction.refused"
     AUDIT_LOG_VIEWED = "audit.viewed"
     AUDIT_LOG_EXPORTED = "audit.exported"
     # Administrators, through Django's admin (the model and the fields are in the detail).

@@ -6,4 +6,5 @@ class RegistrationConfig(AppConfig):
     label = "registration"
 
     def ready(self) -> None:
-        from qualreg.registration import lifetime  # noqa: F401 (registers the purge rules)
+        # Imported for their purge rules: the data's lifetime, and withdrawn consent.
+        from qualreg.registration import lifetime, withdrawal  # noqa: F401

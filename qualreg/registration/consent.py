@@ -10,11 +10,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
 from qualreg.people.session import logout_resident, resident_required
-from qualreg.registration import consent_texts, journey
+from qualreg.registration import consent_texts, journey, withdrawal
 from qualreg.registration.remembered import remember_consent
 
 # The version residents consent to now, and its text (consent_texts.py keeps every version).
@@ -33,6 +34,10 @@ def consent(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         decision = request.POST.get("decision")
         if decision == "consent":
+            if draft is None and journey.withdrawal_of(person.pk) is not None:
+                # Consenting after a withdrawal keeps the registrations; no new one starts.
+                withdrawal.consent_again(person, language, CONSENT_VERSION)
+                return redirect(reverse("registration:my_registration") + "#consent")
             registration = journey.record_consent(person, language, CONSENT_VERSION)
             remember_consent(request, registration.pk)
             return redirect("registration:start")

@@ -47,8 +47,29 @@ def last_completed(person: Person) -> Registration | None:
     )
 
 
+# The decisions that say whether a person's consent stands: the latest of them counts. (A
+# refusal to start another registration leaves an earlier consent standing.)
+STANDING_DECISIONS = (ConsentRecord.Decision.CONSENTED, ConsentRecord.Decision.WITHDRAWN)
+
+
+def latest_standing_decision(person_id: int) -> ConsentRecord | None:
+    return (
+        ConsentRecord.objects.filter(person_id=person_id, decision__in=STANDING_DECISIONS)
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
+def withdrawal_of(person_id: int) -> ConsentRecord | None:
+    """The person's withdrawal of consent, if it is their latest word (see withdrawal.py)."""
+    latest = latest_standing_decision(person_id)
+    return latest if latest and latest.decision == ConsentRecord.Decision.WITHDRAWN else None
+
+
 def has_consent(registration: Registration) -> bool:
-    return registration.consents.filter(decision=ConsentRecord.Decision.CONSENTED).exists()
+    """The draft was consented for, and the person has not withdrawn consent since."""
+    consented = registration.consents.filter(decision=ConsentRecord.Decision.CONSENTED).exists()
+    return consented and withdrawal_of(registration.person_id) is None
 
 
 def begin(person: Person, language: str) -> Registration:
@@ -92,34 +113,50 @@ def record_consent(person: Person, language: str, version: str) -> Registration:
     with transaction.atomic():
         registration = begin(person, language)
         if not has_consent(registration):
-            ConsentRecord.objects.create(
-                person=person,
-                registration=registration,
-                text_version=version,
-                language=language,
-                decision=ConsentRecord.Decision.CONSENTED,
-            )
-            audit.record(
-                "consent.given",
-                person=person,
-                registration=registration,
-                by_resident=True,
-                version=version,
-                language=language,
+            record_decision(
+                person, ConsentRecord.Decision.CONSENTED, language, version, registration
             )
     return registration
 
 
 def record_refusal(person: Person, language: str, version: str) -> None:
-    ConsentRecord.objects.create(
+    record_decision(person, ConsentRecord.Decision.REFUSED, language, version)
+
+
+_DECISION_ACTIONS = {
+    ConsentRecord.Decision.CONSENTED: audit.Action.CONSENT_GIVEN,
+    ConsentRecord.Decision.REFUSED: audit.Action.CONSENT_REFUSED,
+    ConsentRecord.Decision.WITHDRAWN: audit.Action.CONSENT_WITHDRAWN,
+}
+
+
+def record_decision(
+    person: Person,
+    decision: str,
+    language: str,
+    version: str,
+    registration: Registration | None = None,
+    **detail: Any,
+) -> ConsentRecord:
+    """Store a consent decision (on the text `version` read in `language`) with its audit
+    row: the one way consents, refusals and withdrawals are written."""
+    record = ConsentRecord.objects.create(
         person=person,
+        registration=registration,
         text_version=version,
         language=language,
-        decision=ConsentRecord.Decision.REFUSED,
+        decision=decision,
     )
     audit.record(
-        "consent.refused", person=person, by_resident=True, version=version, language=language
+        _DECISION_ACTIONS[ConsentRecord.Decision(decision)],
+        person=person,
+        registration=registration,
+        by_resident=True,
+        version=version,
+        language=language,
+        **detail,
     )
+    return record
 
 
 def progress_percent(answers: Any, resolved_answers: engine.Resolved | None = None) -> int:

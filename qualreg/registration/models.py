@@ -144,6 +144,9 @@ class ConsentRecord(models.Model):
     class Decision(models.TextChoices):
         CONSENTED = "consented", _("Consented")
         REFUSED = "refused", _("Did not consent")
+        # Withdrawn after consenting: advisers lose access at once, and the registrations are
+        # deleted after a grace period unless the person consents again (withdrawal.py).
+        WITHDRAWN = "withdrawn", _("Withdrew consent")
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="consents")
     registration = models.ForeignKey(

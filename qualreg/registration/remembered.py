@@ -16,3 +16,8 @@ def remember_consent(request: HttpRequest, registration_id: int) -> None:
 def remembered_consent(request: HttpRequest) -> int | None:
     value = request.session.get(CONSENTED_KEY)
     return value if isinstance(value, int) else None
+
+
+def forget_consent(request: HttpRequest) -> None:
+    """After a withdrawal: the next save asks the database again, and finds no consent."""
+    request.session.pop(CONSENTED_KEY, None)

@@ -9,6 +9,7 @@ from qualreg.registration import (
     views_documents,
     views_parts,
     views_summary,
+    views_withdrawal,
 )
 
 app_name = "registration"
@@ -21,6 +22,7 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("consent/", consent.consent, name="consent"),
     path("consent/refused/", consent.consent_refused, name="consent_refused"),
+    path("consent/withdraw/", views_withdrawal.withdraw_consent, name="withdraw_consent"),
     path("form/summary/", views_summary.summary, name="summary"),
     path("form/complete/", views_summary.complete, name="complete"),
     path("form/receipt/", views_summary.receipt, name="receipt"),

@@ -79,15 +79,7 @@ def test_an_adviser_sees_what_changed_between_two_registrations(
 ) -> None:
     first = complete_registration(resident)
     later = complete_registration(resident, {**ANSWERS, "birth_country": "AF"})
-    enrol(adviser)
-    device = TOTPDevice.objects.get(user=adviser)
-    page = new_page()
-    page.goto(f"{live_server.url}/en/advisers/registrations/{later.pk}/")
-    page.fill("#id_username", "nora")
-    page.fill("#id_password", ADVISER_PASSWORD)
-    page.click("main button[type=submit]")
-    page.fill("#id_code", f"{totp(device.bin_key):06d}")
-    page.click("main button[type=submit]")
+    page = _signed_in(new_page, adviser, f"{live_server.url}/en/advisers/registrations/{later.pk}/")
     page.wait_for_url("**/purpose/")
     page.check("text=Guidance conversation")
     page.click("main button[type=submit]")
@@ -105,15 +97,7 @@ def test_a_lead_adds_an_adviser_who_sets_up_the_account(
     live_server, new_page, adviser, organisation
 ) -> None:
     Adviser.objects.filter(user=adviser).update(is_lead=True)
-    enrol(adviser)
-    device = TOTPDevice.objects.get(user=adviser)
-    page = new_page()
-    page.goto(f"{live_server.url}/nb/advisers/team/")
-    page.fill("#id_username", "nora")
-    page.fill("#id_password", ADVISER_PASSWORD)
-    page.click("main button[type=submit]")
-    page.fill("#id_code", f"{totp(device.bin_key):06d}")
-    page.click("main button[type=submit]")
+    page = _signed_in(new_page, adviser, f"{live_server.url}/nb/advisers/team/")
     page.wait_for_url(f"{live_server.url}/nb/advisers/team/")
     assert "Rådgivere i organisasjonen din" in page.inner_text("h1")
     assert axe_violations(page) == []
@@ -140,3 +124,17 @@ def test_a_lead_adds_an_adviser_who_sets_up_the_account(
     newcomer.click("main button[type=submit]")
     newcomer.wait_for_url("**/advisers/login/second-factor/")
     assert newcomer.locator("a[href^='otpauth://']").count() == 1
+
+
+def _signed_in(new_page, adviser, url: str):  # type: ignore[no-untyped-def]
+    """A new page that opened `url` and signed the adviser in on the way (both factors)."""
+    enrol(adviser)
+    device = TOTPDevice.objects.get(user=adviser)
+    page = new_page()
+    page.goto(url)
+    page.fill("#id_username", adviser.username)
+    page.fill("#id_password", ADVISER_PASSWORD)
+    page.click("main button[type=submit]")
+    page.fill("#id_code", f"{totp(device.bin_key):06d}")
+    page.click("main button[type=submit]")
+    return page

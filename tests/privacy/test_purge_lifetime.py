@@ -207,7 +207,12 @@ def test_a_run_with_the_clock_moved_forward_removes_what_is_due_and_nothing_more
     assert counts["untouched drafts"] == "1"
     assert counts["inactive residents"] == "2"  # the abandoned draft's owner too, in one run
     assert counts["completed registrations"] == "0"
-    assert list(counts)[:3] == ["untouched drafts", "completed registrations", "inactive residents"]
+    assert list(counts)[:4] == [
+        "untouched drafts",
+        "completed registrations",
+        "registrations after withdrawn consent",
+        "inactive residents",
+    ]
     assert {
         int(n) for n in dict(line.split(": ") for line in second.getvalue().splitlines()).values()
     } == {0}

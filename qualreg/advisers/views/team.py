@@ -51,20 +51,22 @@ def team_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 @access.lead_required
 def deactivate(request: HttpRequest, user_id: int) -> HttpResponse:
-    member = access.colleague(request, user_id, audit.Action.ADVISER_DEACTIVATED)
-    member.user.is_active = False
-    member.user.save(update_fields=["is_active"])
-    messages.success(request, _("%(name)s can no longer sign in.") % {"name": _name(member)})
-    return redirect("advisers:team")
+    return _set_active(request, user_id, active=False)
 
 
 @require_POST
 @access.lead_required
 def reactivate(request: HttpRequest, user_id: int) -> HttpResponse:
-    member = access.colleague(request, user_id, audit.Action.ADVISER_REACTIVATED)
-    member.user.is_active = True
+    return _set_active(request, user_id, active=True)
+
+
+def _set_active(request: HttpRequest, user_id: int, *, active: bool) -> HttpResponse:
+    action = audit.Action.ADVISER_REACTIVATED if active else audit.Action.ADVISER_DEACTIVATED
+    member = access.colleague(request, user_id, action)
+    member.user.is_active = active
     member.user.save(update_fields=["is_active"])
-    messages.success(request, _("%(name)s can sign in again.") % {"name": _name(member)})
+    done = _("%(name)s can sign in again.") if active else _("%(name)s can no longer sign in.")
+    messages.success(request, done % {"name": _name(member)})
     return redirect("advisers:team")
 
 
