@@ -26,6 +26,7 @@ urlpatterns = [
         path("contact/", views.contact, name="contact"),
         path("staff/", include("qualreg.centres.urls")),
         path("advisers/", include("qualreg.advisers.urls")),
+        path("statistics/", include("qualreg.statistics.urls")),
         path("corrections/", include("qualreg.corrections.urls")),
         path("", include("qualreg.registration.urls")),
         prefix_default_language=True,

@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     CENTRE_STAFF = "centre_staff", _("Reception centre staff")
     ADVISER = "adviser", _("Adviser")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # Analysts who read the anonymous statistics and nothing else.
+    STATISTICS = "statistics", _("Statistics (read only)")
 
 
 class User(AbstractUser):
@@ -43,3 +45,8 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return self.role == Role.ADMINISTRATOR
+
+    @property
+    def reads_statistics(self) -> bool:
+        """Administrators and the statistics role read the statistics; nobody else does."""
+        return self.role in (Role.ADMINISTRATOR, Role.STATISTICS)

@@ -68,6 +68,14 @@ class Action(models.TextChoices):
     ADVISER_EXPORTED = "adviser.exported"
     # Administrators.
     ASSIGNMENTS_UPLOADED = "assignments.uploaded"
+    # Statistics (administrators and the statistics role; the filter is in the detail).
+    STATISTICS_SIGNED_IN = "statistics.signed_in"
+    STATISTICS_SIGN_IN_FAILED = "statistics.sign_in_failed"
+    STATISTICS_SECOND_FACTOR_PASSED = "statistics.second_factor_passed"
+    STATISTICS_SECOND_FACTOR_FAILED = "statistics.second_factor_failed"
+    STATISTICS_SIGNED_OUT = "statistics.signed_out"
+    STATISTICS_VIEWED = "statistics.viewed"
+    STATISTICS_DOWNLOADED = "statistics.downloaded"
     # Anyone: a page or a person that the rules kept from them.
     ACCESS_REFUSED = "access.refused"
     # Administrators, on a person's rights, and reading the audit log.

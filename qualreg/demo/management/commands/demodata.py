@@ -1,4 +1,6 @@
-"""Demo data for `make run`: a centre, a staff login, an administrator, a resident and a code.
+"""Demo data for `make run`: a centre, a staff login, an administrator, a resident and a code,
+an adviser, an analyst, and a few hundred residents of five centres with completed
+registrations, so that the statistics page is worth looking at.
 
 Safe to run again: it keeps what exists, resets the demo passwords, and issues a fresh code.
 Refuses to run in production.
@@ -12,6 +14,7 @@ from django.utils import timezone
 from qualreg.accounts.models import Role, User
 from qualreg.accounts.second_factor import enrol
 from qualreg.advisers.models import Adviser, Assignment, Organisation
+from qualreg.demo.population import populate
 from qualreg.lib.duf import format_duf
 from qualreg.people.codes import format_code, issue_login_code
 from qualreg.people.models import Centre, Person
@@ -20,6 +23,8 @@ DEMO_DUF = "201258697561"
 DEMO_STAFF = ("staff", "demo-staff-password")
 DEMO_ADMIN = ("admin", "demo-admin-password")
 DEMO_ADVISER = ("adviser", "demo-adviser-password")
+DEMO_ANALYST = ("analyst", "demo-analyst-password")
+DEMO_RESIDENTS = 400  # of whom about 84 % complete a registration
 
 
 class Command(BaseCommand):
@@ -41,6 +46,9 @@ class Command(BaseCommand):
             )
             _, code = issue_login_code(person, issued_by=staff)
             adviser_app, recovery = self._adviser(person)
+            analyst = self._user(DEMO_ANALYST, Role.STATISTICS, None)
+            analyst_app, _secret, analyst_recovery = enrol(analyst)
+            populate(DEMO_RESIDENTS, prefix="2021", templates=120)
         url = settings.SERVICE_URL
         self.stdout.write(
             "\n".join(
@@ -60,6 +68,9 @@ class Command(BaseCommand):
                     f"  Adviser:        {url}/en/advisers/login/",
                     f"    username {DEMO_ADVISER[0]}, password {DEMO_ADVISER[1]}",
                     *self._second_factor_lines(adviser_app, recovery),
+                    f"  Statistics:     {url}/en/statistics/login/",
+                    f"    username {DEMO_ANALYST[0]}, password {DEMO_ANALYST[1]}",
+                    *self._second_factor_lines(analyst_app, analyst_recovery),
                     "",
                 ]
             )

@@ -1,0 +1,15 @@
+"""The statistics, under /<language>/statistics/."""
+
+from django.urls import path
+
+from qualreg.statistics import signin, views
+
+app_name = "statistics"
+urlpatterns = [
+    path("login/", signin.login, name="login"),
+    path("login/second-factor/", signin.verify, name="verify"),
+    path("logout/", signin.logout, name="logout"),
+    path("", views.page, name="page"),
+    path("tables/<slug:key>.csv", views.table_csv, name="csv"),
+    path("statistics.xlsx", views.workbook, name="xlsx"),
+]
