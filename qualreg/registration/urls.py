@@ -1,4 +1,5 @@
-"""The respondent's journey. No URL names a registration: a resident reaches only their own."""
+"""The respondent's journey. No URL carries a database key: a resident reaches only their own,
+and the one number a URL may carry is their own registration number."""
 
 from django.urls import path
 
