@@ -6,9 +6,7 @@ from qualreg.advisers.views import changes, data_exports, pdf, people, registrat
 
 app_name = "advisers"
 urlpatterns = [
-    path("login/", signin.adviser_login, name="login"),
-    path("login/second-factor/", signin.verify, name="verify"),
-    path("logout/", signin.adviser_logout, name="logout"),
+    *signin.PORTAL.urls(),
     path("setup/<str:uidb64>/<str:token>/", team.setup, name="setup"),
     path("", people.people, name="people"),
     path("team/", team.team_page, name="team"),

@@ -6,9 +6,7 @@ from qualreg.centres.views import codes, imports, lockouts, residents, signin
 
 app_name = "centres"
 urlpatterns = [
-    path("login/", signin.staff_login, name="login"),
-    path("login/second-factor/", signin.verify, name="verify"),
-    path("logout/", signin.staff_logout, name="logout"),
+    *signin.PORTAL.urls(),
     path("", residents.residents, name="residents"),
     path("residents/add/", residents.add_resident, name="add_resident"),
     path("residents/import/", imports.import_view, name="import_residents"),

@@ -6,9 +6,7 @@ from qualreg.statistics import signin, views
 
 app_name = "statistics"
 urlpatterns = [
-    path("login/", signin.login, name="login"),
-    path("login/second-factor/", signin.verify, name="verify"),
-    path("logout/", signin.logout, name="logout"),
+    *signin.PORTAL.urls(),
     path("", views.page, name="page"),
     path("tables/<slug:key>.csv", views.table_csv, name="csv"),
     path("statistics.xlsx", views.workbook, name="xlsx"),
