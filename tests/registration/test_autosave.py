@@ -318,9 +318,7 @@ def test_a_page_behind_the_draft_gets_the_state_another_tab_gave_to_another_part
     assert "Needs answers" in driving.get_text()
 
 
-def test_a_beacon_save_is_stored_and_answered_with_nothing_but_needs_its_csrf_token(
-    client, draft
-):
+def test_a_beacon_save_is_stored_and_answered_with_nothing_but_needs_its_csrf_token(client, draft):
     """The page's last save as it goes away (navigator.sendBeacon: no header of ours, the
     CSRF token in the body) is kept; without the token it is refused like any post."""
     client.handler.enforce_csrf_checks = True
