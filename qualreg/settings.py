@@ -128,6 +128,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, with `PRAGMA optimize` as each connection closes (qualreg/lib/sqlite).
+    DATABASES["default"]["ENGINE"] = "qualreg.lib.sqlite"
     # WAL lets readers and the one writer work at once; a busy timeout waits instead of failing.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
