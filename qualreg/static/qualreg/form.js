@@ -43,12 +43,34 @@
       (el.tagName === "INPUT" && (el.type === "text" || el.type === "number")));
   }
 
+  /* One question at a time: the page holds every question that applies, so that it needs
+     few page loads without this script; the script shows them up to the one the server
+     names (data-reveal, or the `reveal` of a save's reply) and keeps the rest hidden, and
+     out of the form's posts, until an answer moves it on. */
+  function revealInTurn(last) {
+    var list = questionList();
+    if (!list) return;
+    if (typeof last === "string") list.setAttribute("data-reveal", last);
+    last = list.getAttribute("data-reveal");
+    var after = false;
+    Array.prototype.forEach.call(list.children, function (el) {
+      var key = el.getAttribute("data-key");
+      if (!key) return;
+      el.classList.remove("question--later");
+      el.hidden = after;
+      var shown = el.querySelector("input[name=shown]");
+      if (shown) shown.disabled = after;
+      if (key === last) after = true;
+    });
+  }
+
+  /* Announce the first question the change revealed (not one it put in hidden). */
   function announceNew(before) {
     var status = document.getElementById("live-status");
     var after = keysOnPage();
     var labels = [];
     Object.keys(after).forEach(function (key) {
-      if (before[key]) return;
+      if ((before[key] && !before[key].hidden) || after[key].hidden) return;
       var heading = after[key].querySelector(".question-heading");
       if (heading) labels.push(heading.textContent.trim());
     });
@@ -109,6 +131,7 @@
     } else if (again && document.activeElement !== again) {
       again.focus();
     }
+    revealInTurn(changes.reveal);
     announceNew(before);
   }
 
@@ -132,6 +155,7 @@
     data.append("displayed", Object.keys(shown).map(function (key) {
       return key + ":" + (shown[key].getAttribute("data-state") || "");
     }).join(" "));
+    data.append("reveal", questionList().getAttribute("data-reveal") || "");
     data.append("summary", stateOf("error-summary-slot"));
     data.append("nav", stateOf("parts-nav"));
     data.append("revision", form.getAttribute("data-revision") || "");
@@ -208,6 +232,7 @@
     });
   });
 
+  revealInTurn();
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
   restartIdleTimer();
