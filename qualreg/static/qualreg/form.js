@@ -64,13 +64,20 @@
     });
   }
 
-  /* Announce the first question the change revealed (not one it put in hidden). */
+  /* The keys of the questions the person sees. */
+  function keysInView() {
+    var keys = keysOnPage();
+    Object.keys(keys).forEach(function (key) { if (keys[key].hidden) delete keys[key]; });
+    return keys;
+  }
+
+  /* Announce the first question that came into view (not one put in hidden). */
   function announceNew(before) {
     var status = document.getElementById("live-status");
-    var after = keysOnPage();
+    var after = keysInView();
     var labels = [];
     Object.keys(after).forEach(function (key) {
-      if ((before[key] && !before[key].hidden) || after[key].hidden) return;
+      if (before[key]) return;
       var heading = after[key].querySelector(".question-heading");
       if (heading) labels.push(heading.textContent.trim());
     });
@@ -99,6 +106,7 @@
     var typed = isTyping(active) ? active.value : null;
     var caret = typed !== null ? [active.selectionStart, active.selectionEnd] : null;
     var before = keysOnPage();
+    var inView = keysInView();
     var current = {};
     var questions = changes.questions || {};
     Object.keys(before).forEach(function (key) { current[key] = before[key]; });
@@ -132,7 +140,7 @@
       again.focus();
     }
     revealInTurn(changes.reveal);
-    announceNew(before);
+    announceNew(inView);
   }
 
   function send() {
