@@ -334,3 +334,18 @@ def test_a_page_behind_the_draft_gets_the_state_another_tab_gave_to_another_part
     changes = autosave(client, personal, {"birth_year": "1990"})
     driving = html(changes["nav"]).select_one("button[value=driving]")
     assert "Needs answers" in driving.get_text()
+
+
+def test_a_beacon_save_is_stored_and_answered_with_nothing_but_needs_its_csrf_token(client, draft):
+    """The page's last save as it goes away (navigator.sendBeacon: no header of ours, the
+    CSRF token in the body) is kept; without the token it is refused like any post."""
+    client.handler.enforce_csrf_checks = True
+    page = soup(client.get("/en/form/personal/"))
+    token = page.select_one("#part-form input[name=csrfmiddlewaretoken]")["value"]
+    beacon = {"q-birth_year": "1987", "shown": "birth_year", "autosave": "1", "beacon": "1"}
+
+    refused = client.post("/en/form/personal/", beacon)
+    assert refused.status_code == 403
+    saved = client.post("/en/form/personal/", {**beacon, "csrfmiddlewaretoken": token})
+    assert saved.status_code == 204 and saved.content == b""
+    assert Registration.objects.get(pk=draft.pk).answers["birth_year"] == "1987"
