@@ -412,6 +412,8 @@
     }).then(function (response) {
       if (response.redirected) { window.location.assign(response.url); return; }
       restartIdleTimer();
+    }).catch(function () {
+      if (Object.keys(unsent).length) waitForConnection();  // no connection: say it is waiting
     });
   });
 
