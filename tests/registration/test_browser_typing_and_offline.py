@@ -188,3 +188,63 @@ def test_the_session_ending_with_unsent_answers_is_said_instead_of_leaving(
     page.wait_for_selector("#save-status:has-text('could not be saved')")
     assert page.url == f"{base}/en/form/personal/"
     assert page.is_checked("#q-gender-man")
+
+
+def test_a_beacon_alone_saves_the_typed_text_when_the_page_is_closed(
+    live_server, page, resident, code_for
+):
+    answers = {**COMPLETE_ANSWERS, "interests": ["other"]}
+    open_part_with(page, live_server.url, resident, code_for(resident), "other", answers)
+    page.focus("#q-interests_other")
+    page.keyboard.type("Chess")
+    page.close(run_before_unload=True)  # no next load to put it back: only the beacon
+    assert wait_for_answer(resident, "interests_other", "Chess")["interests_other"] == "Chess"
+
+
+def test_typed_text_whose_beacon_is_lost_is_put_back_and_saved_by_the_next_load(
+    live_server, page, resident, code_for
+):
+    answers = {**COMPLETE_ANSWERS, "interests": ["other"]}
+    open_part_with(page, live_server.url, resident, code_for(resident), "other", answers)
+    page.route(
+        "**/form/other/",
+        lambda route: (
+            route.abort() if "beacon=1" in (route.request.post_data or "") else route.continue_()
+        ),
+    )
+    page.focus("#q-interests_other")
+    page.keyboard.type("Chess")
+    page.reload()
+
+    assert page.input_value("#q-interests_other") == "Chess"
+    assert wait_for_answer(resident, "interests_other", "Chess")["interests_other"] == "Chess"
+    # Handed over once: a later load shows what the server has, nothing from the tab.
+    Registration.objects.filter(person=resident, status="draft").update(
+        answers={**answers, "interests_other": "Football"}
+    )
+    page.reload()
+    assert page.input_value("#q-interests_other") == "Football"
+
+
+def test_without_javascript_a_post_without_a_connection_fails_visibly_and_can_be_sent_again(
+    live_server, new_page, resident, code_for
+):
+    page = new_page(java_script_enabled=False)
+    base = live_server.url
+    open_part_with(page, base, resident, code_for(resident), "personal", dict(COMPLETE_ANSWERS))
+    page.context.set_offline(True)
+    page.check("#q-gender-man")
+    with page.expect_event("requestfailed") as failure:
+        page.locator("#part-form button[value=next] >> nth=-1").click(no_wait_after=True)
+    assert failure.value.failure == "net::ERR_INTERNET_DISCONNECTED"
+    deadline = time.monotonic() + 5
+    while not page.url.startswith("chrome-error:") and time.monotonic() < deadline:
+        page.wait_for_timeout(100)  # lets Playwright hear of the navigation
+    assert page.url.startswith("chrome-error:")  # the browser's own "no connection" page
+    assert answers_of(resident)["gender"] == "woman"
+
+    # Back online, the browser's Reload sends the same post again: nothing was lost.
+    page.context.set_offline(False)
+    page.reload()
+    assert page.url.startswith(f"{base}/en/form/personal/")
+    assert answers_of(resident)["gender"] == "man"
