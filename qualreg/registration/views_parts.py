@@ -136,6 +136,7 @@ def render_part(request: HttpRequest, part: Part, registration: Registration) ->
             lang for lang in languages.LANGUAGES if lang.code != translation.get_language()
         ],
         "session_seconds": settings.SESSION_COOKIE_AGE,
+        "searchable": rendering.part_has_searchable(part),
     }
     return render(request, "resident/part.html", context)
 
