@@ -161,6 +161,9 @@ class Page:
             self.summary = _first(_SUMMARY, changes["summary"])
         if changes.get("nav"):
             self.nav = _first(_NAV, changes["nav"])
+        self.states.update(changes.get("states") or {})  # only marks changed: no new fields
+        if changes.get("nav_state"):
+            self.nav = changes["nav_state"]
         if changes.get("revision"):
             self.revision = changes["revision"]
 

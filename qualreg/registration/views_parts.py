@@ -197,9 +197,10 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
 
 
 def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonResponse:
-    """A save's answer to the script: the question keys in order (when they changed) and the
-    HTML of each question, the error summary and the navigation whose fingerprint changed,
-    with the sync token of the draft they describe."""
+    """A save's answer to the script: the question keys in order (when they changed), the
+    HTML of each question whose frame changed, the marks (answered or not) that changed
+    where that is all that changed, the error summary and the navigation (whole, or the
+    pieces of it that changed), with the sync token of the draft they describe."""
     post = request.POST
     registration, shown = saved.registration, saved.shown
     displayed = autosave.displayed(post)
@@ -207,8 +208,7 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     second = second_language(request)
     second_code = second.code if second else None
     changes: dict[str, Any] = {
-        "questions": {},
-        "revision": autosave.sync_token(registration.pk, registration.revision, second_code),
+        "revision": autosave.sync_token(registration.pk, registration.revision, second_code)
     }
     order = [question.key for question in shown]
     if order != [key for key, _state in displayed]:
@@ -222,12 +222,7 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
         if all(shown_states.get(view.question.key) == view.state for view in few):
             return _with_nav(changes, post, part, registration, in_step)
     views = _question_views(part, registration, second, shown)
-    question_template = get_template("resident/includes/question.html")
-    changes["questions"] = {
-        view.question.key: question_template.render({"q": view})
-        for view in views
-        if shown_states.get(view.question.key) != view.state
-    }
+    _put_questions(changes, views, shown_states)
     context = _page_context(part, views)
     if post.get("summary") != context["summary_state"]:
         changes["summary"] = get_template("resident/includes/summary_slot.html").render(context)
@@ -235,23 +230,84 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     return _with_nav(changes, post, part, registration, in_step)
 
 
+def _put_questions(
+    changes: dict[str, Any], views: list[rendering.QuestionView], shown_states: dict[str, str]
+) -> None:
+    """Each question whose fingerprint differs from the page's: its marks when only they
+    differ (`slots`, with the new fingerprint in `states`), else its whole HTML."""
+    for view in views:
+        key, shown_state = view.question.key, shown_states.get(view.question.key)
+        if shown_state == view.state:
+            continue
+        slots = _changed_marks(shown_state, view)
+        if slots is None:
+            html = get_template("resident/includes/question.html").render({"q": view})
+            changes.setdefault("questions", {})[key] = html
+        else:
+            changes.setdefault("slots", {}).update(slots)
+            changes.setdefault("states", {})[key] = view.state
+
+
+def _changed_marks(shown_state: str | None, view: rendering.QuestionView) -> dict[str, str] | None:
+    """The HTML of the marks that differ from those the page shows, by element id, when
+    nothing else of the question differs; None when more does (or the state is unknown)."""
+    frame, _sep, marks = (shown_state or "").partition("-")
+    if frame != view.frame or len(marks) != len(view.marks):
+        return None
+    mark = get_template("resident/includes/mark.html")
+    status = get_template("resident/includes/status_label.html")
+    slots = {}
+    for letter, marked in zip(marks, view.marked(), strict=True):
+        if letter != rendering.MARK_LETTERS[marked.status]:
+            slots[marked.mark_id] = mark.render({"q": marked})
+            if not marked.in_group:
+                slots[marked.status_id] = status.render({"q": marked})
+    return slots
+
+
 def _with_nav(
     changes: dict[str, Any], post: Any, part: Part, registration: Registration, in_step: bool
 ) -> JsonResponse:
-    """The changes, with the navigation when its fingerprint changed."""
-    if not autosave.nav_unchanged(post.get("nav", ""), part, registration, in_step):
+    """The changes, with the navigation when its fingerprint changed: the pieces that
+    changed (progress, a part's state) when the page's fingerprint can be read, else whole."""
+    shown_state = post.get("nav", "")
+    if not autosave.nav_unchanged(shown_state, part, registration, in_step):
         nav = parts_nav(registration, part.key)
-        changes["nav"] = get_template("resident/includes/parts_nav.html").render(
-            {
-                "nav": nav,
-                "nav_state": autosave.nav_state(
-                    registration.progress_percent, (e["state"] for e in nav)
-                ),
-                "progress": registration.progress_percent,
-                "form_id": "part-form",
-            }
-        )
-    return JsonResponse(changes)
+        context = {
+            "nav": nav,
+            "nav_state": autosave.nav_state(
+                registration.progress_percent, (e["state"] for e in nav)
+            ),
+            "progress": registration.progress_percent,
+            "form_id": "part-form",
+        }
+        pieces = _nav_pieces(shown_state, context)
+        if pieces is None:
+            changes["nav"] = get_template("resident/includes/parts_nav.html").render(context)
+        else:
+            changes.setdefault("slots", {}).update(pieces)
+            changes["nav_state"] = context["nav_state"]
+    return JsonResponse(
+        changes, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")}
+    )
+
+
+def _nav_pieces(shown_state: str, context: dict[str, Any]) -> dict[str, str] | None:
+    """The navigation's pieces that differ from the page's readable fingerprint, by element
+    id; None when the page's fingerprint cannot be read."""
+    progress, _sep, codes = shown_state.partition("-")
+    new_progress, _sep, new_codes = context["nav_state"].partition("-")
+    if not progress.isdigit() or len(codes) != len(new_codes):
+        return None
+    pieces = {}
+    if progress != new_progress:
+        html = get_template("resident/includes/nav_progress.html").render(context)
+        pieces["nav-progress"] = html
+    tag = get_template("resident/includes/nav_tag.html")
+    for code, new_code, entry in zip(codes, new_codes, context["nav"], strict=True):
+        if code != new_code:
+            pieces[f"nav-tag-{entry['part'].key}"] = tag.render({"entry": entry})
+    return pieces
 
 
 def _set_second_language(request: HttpRequest, code: str | None) -> None:

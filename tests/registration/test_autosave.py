@@ -47,15 +47,19 @@ def html(fragment):
     return BeautifulSoup(fragment, "html.parser")
 
 
-def test_a_newly_revealed_question_arrives_as_html_with_the_saved_ones_new_mark(client, draft):
+def test_a_newly_revealed_question_arrives_as_html_and_the_saved_one_only_as_its_new_mark(
+    client, draft
+):
     changes = autosave(client, page_state(client), {"birth_year": "1990"})
     assert changes["order"] == ["birth_year", "gender"]
+    assert list(changes["questions"]) == ["gender"]  # the page already holds the year
     gender = html(changes["questions"]["gender"])
     assert gender.select_one("#q-gender-question input[name=shown]")["value"] == "gender"
     assert gender.select_one("#q-gender-woman") is not None
-    saved = html(changes["questions"]["birth_year"])
-    assert saved.select_one(".mark--answered") is not None
-    assert "(Answered)" in saved.get_text()
+    mark = html(changes["slots"]["q-birth_year-mark"])
+    assert mark.select_one("#q-birth_year-mark.mark--answered").get_text() == "✓"
+    assert html(changes["slots"]["q-birth_year-status"]).get_text() == "(Answered)"
+    assert changes["states"] == {"birth_year": page_state(client)["displayed"].split()[0][11:]}
     assert Registration.objects.get(pk=draft.pk).answers == {"birth_year": "1990"}
 
 
@@ -63,7 +67,50 @@ def test_re_saving_an_unchanged_answer_sends_no_question_html(client, draft):
     autosave(client, page_state(client), {"birth_year": "1990"})
     state = page_state(client)
     changes = autosave(client, state, {"birth_year": "1990"})
-    assert changes == {"questions": {}, "revision": state["revision"]}  # nothing new either
+    assert changes == {"revision": state["revision"]}  # nothing new either
+
+
+def applied(state, changes):
+    """What the page's script makes of its state with a save's reply (form.js `apply`)."""
+    html_states = {
+        key: html(fragment).select_one("[data-key]")["data-state"]
+        for key, fragment in changes.get("questions", {}).items()
+    }
+    states = dict(pair.split(":", 1) for pair in state["displayed"].split())
+    states |= html_states | changes.get("states", {})
+    order = changes.get("order", list(states))
+    nav = state["nav"]
+    if "nav" in changes:
+        nav = html(changes["nav"]).select_one("#parts-nav")["data-state"]
+    summary = state["summary"]
+    if "summary" in changes:
+        summary = html(changes["summary"]).select_one("#error-summary-slot")["data-state"]
+    return {
+        "displayed": " ".join(f"{key}:{states[key]}" for key in order),
+        "summary": summary,
+        "nav": changes.get("nav_state", nav),
+        "revision": changes["revision"],
+    }
+
+
+def test_a_page_that_applies_every_reply_holds_what_a_fresh_page_shows(client, draft):
+    """Marks and navigation pieces sent alone leave the page with the same fingerprints
+    (and the same marks and states) as a page loaded afresh, save after save."""
+    state = page_state(client)
+    for part, answers in STEPS:
+        if state["displayed"] and not part_of(state, part):
+            state = page_state(client, part)
+        changes = autosave(client, state, answers, part)
+        state = applied(state, changes)
+        assert state == page_state(client, part), answers
+        for element_id, fragment in changes.get("slots", {}).items():
+            fresh = soup(client.get(f"/en/form/{part}/")).select_one(f"#{element_id}")
+            assert fresh == html(fragment).select_one(f"#{element_id}")
+
+
+def part_of(state, part):
+    first = state["displayed"].split()[0].partition(":")[0]
+    return QUESTIONNAIRE.question(first) in QUESTIONNAIRE.part(part).questions
 
 
 @pytest.fixture
@@ -170,18 +217,33 @@ def test_an_invalid_year_returns_that_question_with_its_error_and_the_summary(cl
 
 def test_the_navigation_is_sent_only_when_a_state_or_the_progress_changes(client, draft):
     changes = autosave(client, page_state(client), {"birth_year": "1990"})
-    nav = html(changes["nav"])
-    assert [tag.get_text() for tag in nav.select(".tag")][0] == "In progress"
+    # Only what changed: the progress and the state of this part, not the whole list.
+    assert "nav" not in changes
+    assert set(changes["slots"]) - {"q-birth_year-mark", "q-birth_year-status"} == {
+        "nav-progress",
+        "nav-tag-personal",
+    }
+    assert html(changes["slots"]["nav-tag-personal"]).get_text() == "In progress"
     progress = Registration.objects.get(pk=draft.pk).progress_percent
-    assert f"{progress} %" in nav.select_one(".progress-text").get_text()
-    assert nav.select_one("[aria-current=step]")["value"] == "personal"
+    assert (
+        html(changes["slots"]["nav-progress"]).get_text()
+        == f"{progress} % of the questions answered{progress}"
+    )
+    assert changes["nav_state"] == f"{progress}-1000000" == page_state(client)["nav"]
     # Changing an answer that leaves every state and the progress as they were: no nav.
     state = page_state(client)
     changes = autosave(client, state, {"birth_year": "1991"})
-    assert "nav" not in changes
-    # A navigation the page shows that is out of date is sent again.
-    changes = autosave(client, {**state, "nav": "0-0000000"}, {"birth_year": "1991"})
-    assert "nav" in changes
+    assert "nav" not in changes and "nav_state" not in changes
+    # A navigation the page shows that is out of date: the pieces that differ.
+    changes = autosave(client, {**state, "nav": "0-1200000"}, {"birth_year": "1991"})
+    assert set(changes["slots"]) == {"nav-progress", "nav-tag-education"}
+    assert html(changes["slots"]["nav-tag-education"]).get_text() == "Not started"
+    # One the server cannot read: the whole navigation.
+    for unreadable in ("", "x-1000000", "0-00"):
+        changes = autosave(client, {**state, "nav": unreadable}, {"birth_year": "1991"})
+        nav = html(changes["nav"])
+        assert nav.select_one("[aria-current=step]")["value"] == "personal"
+        assert [tag.get_text() for tag in nav.select(".tag")][0] == "In progress"
 
 
 def test_a_save_checks_the_state_of_every_later_part_whose_questions_depend_on_it(client, draft):
@@ -194,7 +256,8 @@ def test_a_save_checks_the_state_of_every_later_part_whose_questions_depend_on_i
     state = page_state(client, "work")
     stale_other = state["nav"][:-1] + ("2" if state["nav"][-1] != "2" else "0")
     changes = autosave(client, {**state, "nav": stale_other}, {"paid_work": "no"}, part="work")
-    assert html(changes["nav"]).select_one("[aria-current=step]")["value"] == "work"
+    assert "nav-tag-other" in changes["slots"]
+    assert changes["nav_state"] == page_state(client, "work")["nav"]
 
 
 def test_an_autosave_costs_three_queries_and_never_loads_the_person(client, draft):
@@ -314,5 +377,5 @@ def test_a_page_behind_the_draft_gets_the_state_another_tab_gave_to_another_part
     # share of questions answered stays as it was.
     post_part(client, "driving", {"licence": ""})
     changes = autosave(client, personal, {"birth_year": "1990"})
-    driving = html(changes["nav"]).select_one("button[value=driving]")
-    assert "Needs answers" in driving.get_text()
+    driving = html(changes["slots"]["nav-tag-driving"])
+    assert driving.get_text() == "Needs answers"

@@ -69,8 +69,8 @@
     if (old && next) old.replaceWith(next);
   }
 
-  /* Put in place what the server sent: the questions it sent in full, in its order; the
-     ones it did not send stay as they are, with what the person has typed in them. */
+  /* Put in place what the server sent: the questions it sent in full, in its order, and the
+     marks it sent alone; the rest stays as it is, with what the person has typed in it. */
   function apply(changes) {
     var active = document.activeElement;
     var activeId = active && active.id;
@@ -95,6 +95,16 @@
     while (node) { var next = node.nextElementSibling; node.remove(); node = next; }
     replace("error-summary-slot", changes.summary);
     replace("parts-nav", changes.nav);
+    /* Small pieces (a question's mark, the progress, a part's state) that changed where
+       nothing else around them did, and the fingerprints of what holds them. */
+    var slots = changes.slots || {};
+    Object.keys(slots).forEach(function (id) { replace(id, slots[id]); });
+    var states = changes.states || {};
+    Object.keys(states).forEach(function (key) {
+      if (current[key]) current[key].setAttribute("data-state", states[key]);
+    });
+    var nav = document.getElementById("parts-nav");
+    if (changes.nav_state && nav) nav.setAttribute("data-state", changes.nav_state);
     if (changes.title) document.title = changes.title;
     /* The page now shows the draft at this revision; the server may then compare less. */
     if (changes.revision) partForm().setAttribute("data-revision", changes.revision);
