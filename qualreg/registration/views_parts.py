@@ -22,6 +22,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from qualreg.lib import languages
+from qualreg.lib.script_replies import script_reply
 from qualreg.people.session import logout_resident, resident_required
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
@@ -196,7 +197,7 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
     return redirect(here)
 
 
-def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonResponse:
+def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> HttpResponse:
     """A save's answer to the script: the question keys in order (when they changed), the
     HTML of each question whose frame changed, the marks (answered or not) that changed
     where that is all that changed, the error summary and the navigation (whole, or the
@@ -220,14 +221,14 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
         # The page is in step with the draft: compare only what the save can have changed.
         few = _question_views(part, registration, second, [q for q in shown if q.key in suspects])
         if all(shown_states.get(view.question.key) == view.state for view in few):
-            return _with_nav(changes, post, part, registration, in_step)
+            return _with_nav(request, changes, part, registration, in_step)
     views = _question_views(part, registration, second, shown)
     _put_questions(changes, views, shown_states)
     context = _page_context(part, views)
     if post.get("summary") != context["summary_state"]:
         changes["summary"] = get_template("resident/includes/summary_slot.html").render(context)
         changes["title"] = get_template("resident/includes/document_title.html").render(context)
-    return _with_nav(changes, post, part, registration, in_step)
+    return _with_nav(request, changes, part, registration, in_step)
 
 
 def _put_questions(
@@ -266,11 +267,15 @@ def _changed_marks(shown_state: str | None, view: rendering.QuestionView) -> dic
 
 
 def _with_nav(
-    changes: dict[str, Any], post: Any, part: Part, registration: Registration, in_step: bool
-) -> JsonResponse:
+    request: HttpRequest,
+    changes: dict[str, Any],
+    part: Part,
+    registration: Registration,
+    in_step: bool,
+) -> HttpResponse:
     """The changes, with the navigation when its fingerprint changed: the pieces that
     changed (progress, a part's state) when the page's fingerprint can be read, else whole."""
-    shown_state = post.get("nav", "")
+    shown_state = request.POST.get("nav", "")
     if not autosave.nav_unchanged(shown_state, part, registration, in_step):
         nav = parts_nav(registration, part.key)
         context = {
@@ -287,9 +292,8 @@ def _with_nav(
         else:
             changes.setdefault("slots", {}).update(pieces)
             changes["nav_state"] = context["nav_state"]
-    return JsonResponse(
-        changes, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")}
-    )
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    return script_reply(request, JsonResponse(changes, json_dumps_params=compact))
 
 
 def _nav_pieces(shown_state: str, context: dict[str, Any]) -> dict[str, str] | None:

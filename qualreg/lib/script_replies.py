@@ -1,0 +1,57 @@
+"""Replies that only a page's script reads (an answer save's JSON): as few bytes as can be.
+
+A resident on a prepaid phone pays for every byte, and such a reply is small, so what goes
+around it counts: the headers that only a document uses are left off, and the body is
+compressed without the random padding that guards pages carrying a secret against BREACH
+(these replies carry none: no CSRF token, no session data, only what the page shows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
+
+# Headers that only a document (a page the browser shows) uses. A script's reply keeps
+# nosniff, Vary and a Content-Security-Policy that allows nothing.
+DOCUMENT_ONLY_HEADERS = (
+    "Expires",
+    "X-Frame-Options",
+    "Cross-Origin-Opener-Policy",
+    "Referrer-Policy",
+    "Content-Language",
+)
+NOTHING_ALLOWED = "default-src 'none'; frame-ancestors 'none'"
+
+
+class _UnpaddedGZip(GZipMiddleware):
+    max_random_bytes = 0
+
+
+_GZIP = _UnpaddedGZip(lambda request: HttpResponse())
+
+
+def script_reply(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """The reply, compressed (when the browser accepts it and it is worth it) and marked
+    for `ScriptReplyMiddleware`."""
+    response.for_script = True  # type: ignore[attr-defined]
+    _GZIP.process_response(request, response)  # in place
+    return response
+
+
+class ScriptReplyMiddleware:
+    """Leaves the document-only headers off a reply `script_reply` made. It comes before
+    the middleware that add them (security, CSP, locale, clickjacking)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if getattr(response, "for_script", False):
+            for header in DOCUMENT_ONLY_HEADERS:
+                del response[header]
+            response["Cache-Control"] = "no-store"
+            response["Content-Security-Policy"] = NOTHING_ALLOWED
+        return response
