@@ -198,7 +198,7 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
 
 
 def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> HttpResponse:
-    """A save's answer to the script: the question keys in order (when they changed), the
+    """A save's answer to the script: how the questions' order changed (if it did), the
     HTML of each question whose frame changed, the marks (answered or not) that changed
     where that is all that changed, the error summary and the navigation (whole, or the
     pieces of it that changed), with the sync token of the draft they describe."""
@@ -212,12 +212,11 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> HttpRespo
         "revision": autosave.sync_token(registration.pk, registration.revision, second_code)
     }
     order = [question.key for question in shown]
-    if order != [key for key, _state in displayed]:
-        changes["order"] = order
+    changes |= autosave.order_change([key for key, _state in displayed], order)
     base_token = autosave.sync_token(registration.pk, saved.base_revision, second_code)
     in_step = autosave.in_step(post, base_token)
     suspects = autosave.only_these_can_differ(part, saved.changed_answers, in_step)
-    if suspects is not None and "order" not in changes:
+    if suspects is not None and len(changes) == 1:  # the same questions: only the token
         # The page is in step with the draft: compare only what the save can have changed.
         few = _question_views(part, registration, second, [q for q in shown if q.key in suspects])
         if all(shown_states.get(view.question.key) == view.state for view in few):

@@ -2,10 +2,13 @@
 
 import hashlib
 import itertools
+from types import SimpleNamespace
+from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -47,11 +50,22 @@ def html(fragment):
     return BeautifulSoup(fragment, "html.parser")
 
 
+def page_order(keys, changes):
+    """The questions' order the page's script makes of a reply (form.js `reordered`)."""
+    if "order" in changes:
+        return changes["order"]
+    keys = [key for key in keys if key not in changes.get("gone", [])]
+    for key, previous in changes.get("after", []):
+        keys.insert(keys.index(previous) + 1 if previous in keys else 0, key)
+    return keys
+
+
 def test_a_newly_revealed_question_arrives_as_html_and_the_saved_one_only_as_its_new_mark(
     client, draft
 ):
     changes = autosave(client, page_state(client), {"birth_year": "1990"})
-    assert changes["order"] == ["birth_year", "gender"]
+    assert changes["after"] == [["gender", "birth_year"]]  # not the whole order
+    assert "order" not in changes and "gone" not in changes
     assert list(changes["questions"]) == ["gender"]  # the page already holds the year
     gender = html(changes["questions"]["gender"])
     assert gender.select_one("#q-gender-question input[name=shown]")["value"] == "gender"
@@ -77,8 +91,8 @@ def applied(state, changes):
         for key, fragment in changes.get("questions", {}).items()
     }
     states = dict(pair.split(":", 1) for pair in state["displayed"].split())
+    order = page_order(list(states), changes)
     states |= html_states | changes.get("states", {})
-    order = changes.get("order", list(states))
     nav = state["nav"]
     if "nav" in changes:
         nav = html(changes["nav"]).select_one("#parts-nav")["data-state"]
@@ -305,7 +319,8 @@ def test_a_draft_without_consent_on_record_is_refused_even_by_an_autosave(client
 )
 def test_a_tampered_page_state_only_makes_the_answer_bigger(client, draft, state):
     changes = autosave(client, state, {"birth_year": "1990"})
-    assert changes["order"] == ["birth_year", "gender"]
+    sent = [key for key, _state in autosave_module.displayed(QueryDict(urlencode(state, True)))]
+    assert page_order(sent, changes) == ["birth_year", "gender"]
     assert set(changes["questions"]) == {"birth_year", "gender"}
     assert "nav" in changes
 
@@ -338,7 +353,9 @@ def test_the_questions_a_save_can_change_are_the_changed_ones_and_those_that_rea
     assert not in_step(page, autosave_module.sync_token(3, 8, None))
     assert not in_step(page, autosave_module.sync_token(4, 7, None))
     assert not in_step(page, autosave_module.sync_token(3, 7, "nb"))
-    assert not in_step({"revision": token.replace(QUESTIONNAIRE.version, "2020-1-1")}, token)
+    with monkeypatch.context() as patch:
+        patch.setattr(autosave_module, "QUESTIONNAIRE", SimpleNamespace(version="2020-1-1"))
+        assert not in_step({"revision": autosave_module.sync_token(3, 7, None)}, token)
     assert not in_step({}, token)
     assert narrow(personal, gender, False) is None
     assert narrow(personal, None, True) is None
@@ -379,3 +396,20 @@ def test_a_page_behind_the_draft_gets_the_state_another_tab_gave_to_another_part
     changes = autosave(client, personal, {"birth_year": "1990"})
     driving = html(changes["slots"]["nav-tag-driving"])
     assert driving.get_text() == "Needs answers"
+
+
+def test_a_question_that_no_longer_applies_goes_and_the_page_keeps_the_order(client, draft):
+    draft.answers = {"birth_year": "1990", "gender": "woman", "children": "yes"}
+    draft.answers |= {"children_under_18": "2", "children_with_you": "all"}
+    draft.save()
+    state = page_state(client)
+    shown = [pair.partition(":")[0] for pair in state["displayed"].split()]
+    assert shown[-3:] == ["children", "children_under_18", "children_with_you"]
+    changes = autosave(client, state, {"children": "no"})
+    assert changes["gone"] == ["children_under_18", "children_with_you"]
+    assert "order" not in changes and "after" not in changes
+    assert page_order(shown, changes) == shown[:-2]
+    # A page whose order cannot be mended by taking out and putting in gets it whole.
+    backwards = " ".join(reversed(state["displayed"].split()))
+    changes = autosave(client, {**state, "displayed": backwards}, {"children": "no"})
+    assert changes["order"] == shown[:-2]

@@ -69,6 +69,17 @@
     if (old && next) old.replaceWith(next);
   }
 
+  /* The page's questions without those gone, each new one after the key it follows
+     ("" for the first): autosave.reordered on the server, which checks the result. */
+  function reordered(keys, changes) {
+    var gone = changes.gone || [];
+    keys = keys.filter(function (key) { return gone.indexOf(key) === -1; });
+    (changes.after || []).forEach(function (pair) {
+      keys.splice(keys.indexOf(pair[1]) + 1, 0, pair[0]);
+    });
+    return keys;
+  }
+
   /* Put in place what the server sent: the questions it sent in full, in its order, and the
      marks it sent alone; the rest stays as it is, with what the person has typed in it. */
   function apply(changes) {
@@ -86,7 +97,7 @@
     });
     var list = questionList();
     var node = list.firstElementChild;
-    (changes.order || Object.keys(before)).forEach(function (key) {
+    (changes.order || reordered(Object.keys(before), changes)).forEach(function (key) {
       var el = current[key];
       if (!el) return;
       if (el === node) { node = node.nextElementSibling; return; }
