@@ -1,7 +1,10 @@
 """Replies that only a page's script reads (an answer save's JSON): as few bytes as can be.
 
 A resident on a prepaid phone pays for every byte, and such a reply is small, so what goes
-around it counts: the headers that only a document uses are left off, and the body is
+around it counts. It answers only a same-origin POST that carries the CSRF token, so no other
+site can load, frame or embed it: the headers that guard a document (framing, content
+security, referrer, opener, language) and those that guide caches (Vary, Expires) are left
+off; `Cache-Control: no-store` keeps it out of every cache and nosniff stays. The body is
 compressed without the random padding that guards pages carrying a secret against BREACH
 (these replies carry none: no CSRF token, no session data, only what the page shows).
 """
@@ -13,16 +16,16 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 
-# Headers that only a document (a page the browser shows) uses. A script's reply keeps
-# nosniff, Vary and a Content-Security-Policy that allows nothing.
-DOCUMENT_ONLY_HEADERS = (
+# Headers a script's reply does without (see above).
+LEFT_OFF = (
     "Expires",
+    "Vary",
     "X-Frame-Options",
+    "Content-Security-Policy",
     "Cross-Origin-Opener-Policy",
     "Referrer-Policy",
     "Content-Language",
 )
-NOTHING_ALLOWED = "default-src 'none'; frame-ancestors 'none'"
 
 
 class _UnpaddedGZip(GZipMiddleware):
@@ -41,8 +44,8 @@ def script_reply(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 
 
 class ScriptReplyMiddleware:
-    """Leaves the document-only headers off a reply `script_reply` made. It comes before
-    the middleware that add them (security, CSP, locale, clickjacking)."""
+    """Leaves the headers a script's reply does without off a reply `script_reply` made. It
+    comes before the middleware that add them (security, CSP, sessions, locale, clickjacking)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -50,8 +53,7 @@ class ScriptReplyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if getattr(response, "for_script", False):
-            for header in DOCUMENT_ONLY_HEADERS:
+            for header in LEFT_OFF:
                 del response[header]
             response["Cache-Control"] = "no-store"
-            response["Content-Security-Policy"] = NOTHING_ALLOWED
         return response

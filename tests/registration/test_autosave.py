@@ -1,7 +1,9 @@
 """The answer save of the page's script: a small answer with only what changed, few queries."""
 
+import gzip
 import hashlib
 import itertools
+import json
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
@@ -413,3 +415,36 @@ def test_a_question_that_no_longer_applies_goes_and_the_page_keeps_the_order(cli
     backwards = " ".join(reversed(state["displayed"].split()))
     changes = autosave(client, {**state, "displayed": backwards}, {"children": "no"})
     assert changes["order"] == shown[:-2]
+
+
+def test_a_save_reply_is_compressed_and_carries_only_the_headers_a_script_needs(client, draft):
+    """A resident pays for every byte: the reply to a save (a same-origin POST with the CSRF
+    token, never cached) leaves off what guards or describes a document; the page keeps it."""
+    data = {**page_state(client), "shown": ["birth_year"], "q-birth_year": "1990"}
+    data |= {"autosave": "1", "delta": "1"}
+    response = client.post("/en/form/personal/", data, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    body = gzip.decompress(response.content)
+    assert "gender" in json.loads(body)["questions"]
+    assert response.content[3] == 0  # no file name: no random padding
+    assert sorted(response.headers) == [
+        "Cache-Control",
+        "Content-Encoding",
+        "Content-Length",
+        "Content-Type",
+        "X-Content-Type-Options",
+    ]
+    assert response["Cache-Control"] == "no-store"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    page = client.get("/en/form/personal/")
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+    assert page["X-Frame-Options"] == "DENY"
+
+
+def test_arabic_travels_as_utf_8_not_as_escapes_six_bytes_each(client, draft):
+    state = page_state(client)
+    data = {**state, "shown": ["birth_year"], "q-birth_year": "1990", "autosave": "1"}
+    response = client.post("/ar/form/personal/", {**data, "delta": "1"})
+    text = response.content.decode()
+    assert "\\u06" not in text
+    assert "(لم تتم الإجابة بعد)" in json.loads(text)["questions"]["gender"]
