@@ -7,8 +7,8 @@ page load and every save is recorded, bytes as they crossed the network (compres
 time: each page within its budget (≤ 60 KB on the first visit, ≤ 25 KB once the browser
 holds the style sheet, script and fonts, first contentful paint ≤ 3 s), the whole
 registration ≤ 600 KB (≤ 300 KB in Arabic), and each save's reply, headers included, small:
-median ≤ 1 KB, 95th percentile ≤ 4 KB. The figures go to data/test-artifacts/slow-network-<language>.json
-and into docs/benchmarks.md.
+median ≤ 1 KB, 95th percentile ≤ 4 KB. The figures go to
+data/test-artifacts/slow-network-<language>.json and into docs/benchmarks.md.
 """
 
 from __future__ import annotations
