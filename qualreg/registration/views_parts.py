@@ -4,7 +4,8 @@ GET shows the part as far as the person has come; POST saves the questions that 
 page and then moves: Next, Back, another part, the summary, a break (logout), add or remove
 an item of a repeat group, or show/hide the translation. With JavaScript the page posts each
 change with `autosave=1` and `delta=1` and receives only what changed (see autosave.py); an
-`autosave=1` post without `delta` receives the fresh page.
+`autosave=1` post without `delta` receives the fresh page, and one with `beacon=1` (the
+page's last save as it goes away) an empty 204.
 """
 
 from __future__ import annotations
@@ -161,6 +162,8 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
     remember_consent(request, registration.pk)
 
     if post.get("autosave") == "1":
+        if post.get("beacon") == "1":  # sent by a page going away: nobody reads the reply
+            return script_reply(request, HttpResponse(status=204))
         if post.get("delta") == "1":
             return _changes(request, part, saved)
         return render_part(request, part, registration)

@@ -448,3 +448,18 @@ def test_arabic_travels_as_utf_8_not_as_escapes_six_bytes_each(client, draft):
     text = response.content.decode()
     assert "\\u06" not in text
     assert "(لم تتم الإجابة بعد)" in json.loads(text)["questions"]["gender"]
+
+
+def test_a_beacon_save_is_stored_and_answered_with_nothing_but_needs_its_csrf_token(client, draft):
+    """The page's last save as it goes away (navigator.sendBeacon: no header of ours, the
+    CSRF token in the body) is kept; without the token it is refused like any post."""
+    client.handler.enforce_csrf_checks = True
+    page = soup(client.get("/en/form/personal/"))
+    token = page.select_one("#part-form input[name=csrfmiddlewaretoken]")["value"]
+    beacon = {"q-birth_year": "1987", "shown": "birth_year", "autosave": "1", "beacon": "1"}
+
+    refused = client.post("/en/form/personal/", beacon)
+    assert refused.status_code == 403
+    saved = client.post("/en/form/personal/", {**beacon, "csrfmiddlewaretoken": token})
+    assert saved.status_code == 204 and saved.content == b""
+    assert Registration.objects.get(pk=draft.pk).answers["birth_year"] == "1987"
