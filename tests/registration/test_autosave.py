@@ -33,6 +33,7 @@ def page_state(client, part="personal"):
         "displayed": " ".join(
             f"{q['data-key']}:{q['data-state']}" for q in page.select("#questions > [data-key]")
         ),
+        "reveal": page.select_one("#questions")["data-reveal"],
         "summary": page.select_one("#error-summary-slot")["data-state"],
         "nav": page.select_one("#parts-nav")["data-state"],
         "revision": page.select_one("#part-form")["data-revision"],
@@ -62,21 +63,31 @@ def page_order(keys, changes):
     return keys
 
 
-def test_a_newly_revealed_question_arrives_as_html_and_the_saved_one_only_as_its_new_mark(
+def test_an_answer_moves_the_script_on_and_the_saved_question_comes_back_as_its_mark_alone(
     client, draft
 ):
-    changes = autosave(client, page_state(client), {"birth_year": "1990"})
-    assert changes["after"] == [["gender", "birth_year"]]  # not the whole order
-    assert "order" not in changes and "gone" not in changes
-    assert list(changes["questions"]) == ["gender"]  # the page already holds the year
-    gender = html(changes["questions"]["gender"])
-    assert gender.select_one("#q-gender-question input[name=shown]")["value"] == "gender"
-    assert gender.select_one("#q-gender-woman") is not None
+    state = page_state(client)
+    assert state["reveal"] == "birth_year"
+    changes = autosave(client, state, {"birth_year": "1990"})
+    assert changes["reveal"] == "gender"  # the page holds it already: no new order, no HTML
+    assert not changes.keys() & {"order", "after", "gone", "questions"}
     mark = html(changes["slots"]["q-birth_year-mark"])
     assert mark.select_one("#q-birth_year-mark.mark--answered").get_text() == "✓"
     assert html(changes["slots"]["q-birth_year-status"]).get_text() == "(Answered)"
     assert changes["states"] == {"birth_year": page_state(client)["displayed"].split()[0][11:]}
     assert Registration.objects.get(pk=draft.pk).answers == {"birth_year": "1990"}
+
+
+def test_a_follow_up_arrives_as_html_in_its_place_when_its_condition_is_met(client, draft):
+    autosave(client, page_state(client), {"birth_year": "1990"})
+    state = page_state(client)
+    assert "partner_in_norway" not in state["displayed"]
+    changes = autosave(client, state, {"marital_status": "married"})
+    assert changes["after"] == [["partner_in_norway", "marital_status"]]  # not the whole order
+    partner = html(changes["questions"]["partner_in_norway"])
+    assert partner.select_one("input[name=shown]")["value"] == "partner_in_norway"
+    # Answered out of turn (a page without the script): the answer is never hidden.
+    assert changes["reveal"] == "marital_status"
 
 
 def test_re_saving_an_unchanged_answer_sends_no_question_html(client, draft):
@@ -103,6 +114,7 @@ def applied(state, changes):
         summary = html(changes["summary"]).select_one("#error-summary-slot")["data-state"]
     return {
         "displayed": " ".join(f"{key}:{states[key]}" for key in order),
+        "reveal": changes.get("reveal", state["reveal"]),
         "summary": summary,
         "nav": changes.get("nav_state", nav),
         "revision": changes["revision"],
@@ -322,8 +334,10 @@ def test_a_draft_without_consent_on_record_is_refused_even_by_an_autosave(client
 def test_a_tampered_page_state_only_makes_the_answer_bigger(client, draft, state):
     changes = autosave(client, state, {"birth_year": "1990"})
     sent = [key for key, _state in autosave_module.displayed(QueryDict(urlencode(state, True)))]
-    assert page_order(sent, changes) == ["birth_year", "gender"]
-    assert set(changes["questions"]) == {"birth_year", "gender"}
+    order = page_order(sent, changes)
+    assert order[:3] == ["birth_year", "gender", "birth_country"]
+    assert set(changes["questions"]) == set(order)
+    assert changes["reveal"] == "gender"
     assert "nav" in changes
 
 
@@ -380,10 +394,11 @@ def test_a_translation_view_turned_off_in_another_tab_clears_every_translation_c
 ):
     client.post("/en/form/personal/", {"shown": [], "goto": "translate", "second_language": "nb"})
     autosave(client, page_state(client), {"birth_year": "1990"})
-    first_tab = page_state(client)  # birth year answered, gender not yet: both translated
+    first_tab = page_state(client)  # birth year answered, the rest not yet: all translated
     client.post("/en/form/personal/", {"shown": [], "goto": "hide-translation"})
     changes = autosave(client, first_tab, {"birth_year": "1990"})
-    assert set(changes["questions"]) == {"birth_year", "gender"}
+    on_page = [pair.partition(":")[0] for pair in first_tab["displayed"].split()]
+    assert len(on_page) > 3 and set(changes["questions"]) == set(on_page)
     assert not any(
         html(fragment).select(".translation") for fragment in changes["questions"].values()
     )
@@ -406,15 +421,24 @@ def test_a_question_that_no_longer_applies_goes_and_the_page_keeps_the_order(cli
     draft.save()
     state = page_state(client)
     shown = [pair.partition(":")[0] for pair in state["displayed"].split()]
-    assert shown[-3:] == ["children", "children_under_18", "children_with_you"]
+    at = shown.index("children")
+    assert shown[at : at + 3] == ["children", "children_under_18", "children_with_you"]
+    left = shown[: at + 1] + shown[at + 3 :]
     changes = autosave(client, state, {"children": "no"})
     assert changes["gone"] == ["children_under_18", "children_with_you"]
     assert "order" not in changes and "after" not in changes
-    assert page_order(shown, changes) == shown[:-2]
+    assert page_order(shown, changes) == left
+    # They come back after the question they follow.
+    changes = autosave(client, page_state(client), {"children": "yes"})
+    assert changes["after"] == [
+        ["children_under_18", "children"],
+        ["children_with_you", "children_under_18"],
+    ]
+    assert page_order(left, changes) == shown
     # A page whose order cannot be mended by taking out and putting in gets it whole.
     backwards = " ".join(reversed(state["displayed"].split()))
     changes = autosave(client, {**state, "displayed": backwards}, {"children": "no"})
-    assert changes["order"] == shown[:-2]
+    assert changes["order"] == left
 
 
 def test_a_save_reply_is_compressed_and_carries_only_the_headers_a_script_needs(client, draft):
@@ -425,7 +449,7 @@ def test_a_save_reply_is_compressed_and_carries_only_the_headers_a_script_needs(
     response = client.post("/en/form/personal/", data, HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
     body = gzip.decompress(response.content)
-    assert "gender" in json.loads(body)["questions"]
+    assert json.loads(body)["reveal"] == "gender"
     assert response.content[3] == 0  # no file name: no random padding
     assert sorted(response.headers) == [
         "Cache-Control",
@@ -447,7 +471,7 @@ def test_arabic_travels_as_utf_8_not_as_escapes_six_bytes_each(client, draft):
     response = client.post("/ar/form/personal/", {**data, "delta": "1"})
     text = response.content.decode()
     assert "\\u06" not in text
-    assert "(لم تتم الإجابة بعد)" in json.loads(text)["questions"]["gender"]
+    assert json.loads(text)["slots"]["q-birth_year-status"].endswith("(تمت الإجابة)</span>")
 
 
 def test_a_beacon_save_is_stored_and_answered_with_nothing_but_needs_its_csrf_token(client, draft):

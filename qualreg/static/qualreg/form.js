@@ -53,9 +53,38 @@
       (el.tagName === "INPUT" && (el.type === "text" || el.type === "number")));
   }
 
+  /* One question at a time: the page holds every question that applies, so that it needs
+     few page loads without this script; the script shows them up to the one the server
+     names (data-reveal, or the `reveal` of a save's reply) and keeps the rest hidden, and
+     out of the form's posts, until an answer moves it on. */
+  function revealInTurn(last) {
+    var list = questionList();
+    if (!list) return;
+    if (typeof last === "string") list.setAttribute("data-reveal", last);
+    last = list.getAttribute("data-reveal");
+    var after = false;
+    Array.prototype.forEach.call(list.children, function (el) {
+      var key = el.getAttribute("data-key");
+      if (!key) return;
+      el.classList.remove("question--later");
+      el.hidden = after;
+      var shown = el.querySelector("input[name=shown]");
+      if (shown) shown.disabled = after;
+      if (key === last) after = true;
+    });
+  }
+
+  /* The keys of the questions the person sees. */
+  function keysInView() {
+    var keys = keysOnPage();
+    Object.keys(keys).forEach(function (key) { if (keys[key].hidden) delete keys[key]; });
+    return keys;
+  }
+
+  /* Announce the first question that came into view (not one put in hidden). */
   function announceNew(before) {
     var status = document.getElementById("live-status");
-    var after = keysOnPage();
+    var after = keysInView();
     var labels = [];
     Object.keys(after).forEach(function (key) {
       if (before[key]) return;
@@ -106,6 +135,7 @@
     var activeId = active && active.id;
     var keep = typingIn();
     var before = keysOnPage();
+    var inView = keysInView();
     var current = {};
     var questions = changes.questions || {};
     var whole = true;
@@ -142,7 +172,8 @@
     if (changes.revision && whole) partForm().setAttribute("data-revision", changes.revision);
     var again = activeId && document.getElementById(activeId);
     if (again && document.activeElement !== again) again.focus();
-    announceNew(before);
+    revealInTurn(changes.reveal);
+    announceNew(inView);
   }
 
   /* The fields of the given questions, with what the server needs to save them. */
@@ -174,6 +205,7 @@
     data.append("displayed", Object.keys(shown).map(function (key) {
       return key + ":" + (shown[key].getAttribute("data-state") || "");
     }).join(" "));
+    data.append("reveal", questionList().getAttribute("data-reveal") || "");
     data.append("summary", stateOf("error-summary-slot"));
     data.append("nav", stateOf("parts-nav"));
     data.append("revision", form.getAttribute("data-revision") || "");
@@ -406,6 +438,7 @@
     });
   });
 
+  revealInTurn();
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
   restoreTyped();
