@@ -30,6 +30,7 @@ def counts(request, monkeypatch):
 
         monkeypatch.setattr(report, "stored_scope", refreshed)
 
+
 FEWER_THAN_20 = "This filter leaves fewer than 20 registrations"
 DIFFERENCING = "its numbers could be worked out by subtracting"
 
