@@ -68,7 +68,7 @@ def build(filters: Filters, only: str | None = None, *, live: bool = False) -> S
     counts when there are some for it (stored.py), else (or when `live`) counted now. When
     the filter's group may not be shown, there are no tables at all."""
     now = timezone.now()
-    stored = None if live else stored_scope(filters)
+    stored = None if live else stored_scope(filters, every_table=only is None)
     specs = [spec for spec in SPECS if only is None or spec.key == only]
     questions = sorted({question for spec in specs for question in spec.questions})
     builder = Builder(stored or Scope(filters), questions)

@@ -78,33 +78,46 @@ def refreshed_at() -> datetime.datetime | None:
     return last.finished_at if last else None
 
 
-def stored_scope(filters: Filters) -> StoredScope | None:
+def stored_scope(filters: Filters, *, every_table: bool = True) -> StoredScope | None:
     """The stored counts for the filter, or None when they must be counted live: two or more
-    filters at once, or nothing stored yet."""
+    filters at once, or nothing stored yet. For `every_table` (the page, the workbook) the
+    counts of the dimension are read at once, else each when asked (one table's CSV)."""
     if len(filters.active) > 1:
         return None
     at = refreshed_at()
-    return StoredScope(filters, at) if at else None
+    return StoredScope(filters, at, every_table) if at else None
 
 
 class StoredScope:
     """The same answers as queries.Scope, read from the stored counts of one dimension."""
 
-    def __init__(self, filters: Filters, counted_at: datetime.datetime) -> None:
+    def __init__(
+        self, filters: Filters, counted_at: datetime.datetime, read_all: bool = False
+    ) -> None:
         self.filters = filters
         self.counted_at = counted_at
         self.dimensions = filters.active
         self.view: CellKey = tuple(filters.value(name) for name in self.dimensions)
         self.dimension = dimension_of(filters)
+        self._all: dict[str, Counts] | None = self._fetch(None) if read_all else None
 
-    def _read(self, sources: Iterable[str]) -> dict[str, Counts]:
+    def _fetch(self, sources: Iterable[str] | None) -> dict[str, Counts]:
+        rows = StoredCount.objects.filter(dimension=self.dimension)
+        if sources is not None:
+            rows = rows.filter(source__in=list(sources))
         result: dict[str, Counts] = {}
-        rows = StoredCount.objects.filter(
-            dimension=self.dimension, source__in=list(sources)
-        ).values_list("source", "group", "value", "n")
-        for name, group, value, n in rows:
+        for name, group, value, n in rows.values_list("source", "group", "value", "n"):
             result.setdefault(name, {}).setdefault(decode(group), {})[decode(value)] = n
         return result
+
+    def _read(self, sources: Iterable[str]) -> dict[str, Counts]:
+        if self._all is None:
+            return self._fetch(sources)
+        return {  # copies: a table may add to what it is given
+            name: {key: dict(values) for key, values in self._all[name].items()}
+            for name in sources
+            if name in self._all
+        }
 
     def _one(self, name: str) -> Counts:
         return self._read([name]).get(name, {})

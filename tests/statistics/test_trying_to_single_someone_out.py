@@ -24,9 +24,9 @@ def counts(request, monkeypatch):
     if request.param == "stored counts":
         stored_scope = report.stored_scope
 
-        def refreshed(filters):
+        def refreshed(filters, **kwargs):
             refresh()
-            return stored_scope(filters)
+            return stored_scope(filters, **kwargs)
 
         monkeypatch.setattr(report, "stored_scope", refreshed)
 
