@@ -12,12 +12,14 @@ import itertools
 import json
 import os
 import random
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import gevent
+from geventhttpclient.url import URL
 from locust import User, task
 from locust.contrib.fasthttp import FastHttpSession
 
@@ -27,6 +29,11 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 # Think times are multiplied by this: 1 is human pace (the figures); a smaller number only
 # checks the tooling quickly, with whole registrations in a short run.
 PACE = float(os.environ.get("LOAD_PACE", "1"))
+# A browser closes its own connection to a server once it has been idle this long, as a load
+# balancer does (60 s is a common idle timeout): shorter than gunicorn's keep-alive
+# (bench/load/gunicorn.conf.py), so the server never closes a connection just as a request
+# is sent on it, which would lose that request (a post is not sent again).
+CLIENT_IDLE_SECONDS = float(os.environ.get("LOAD_CLIENT_IDLE_SECONDS", "60"))
 
 
 @dataclass
@@ -49,12 +56,21 @@ class Setup:
     def take(self) -> Account | None:
         return next(self._next, None)
 
-    def skip(self, count: int) -> None:
-        """Leave the first `count` accounts unused (they served an earlier phase)."""
-        self._next = itertools.islice(iter(self.accounts), count, None)
+    def use(self, start: int, stop: int | None) -> None:
+        """Take accounts from `start` up to `stop` only: each phase has its own, so that no
+        account is used twice (a second login with a used code would fail)."""
+        self._next = itertools.islice(iter(self.accounts), start, stop)
 
 
 SETUP = Setup()
+
+
+def close_connections(session: FastHttpSession, server: str) -> None:
+    """Close `session`'s kept-alive connections to `server`: its next request opens a new one."""
+    address = URL(server)
+    client = session.client.clientpool.clients.pop((address.host, address.port), None)
+    if client is not None:
+        client.close()
 
 
 class Stop(Exception):
@@ -79,10 +95,15 @@ class ResidentUser(User):
             network_timeout=60,
         )
 
+        last_reply: dict[str, float] = {}  # server → when its last reply came
+
         def request(method: str, path: str, name: str, data: Any = None) -> Reply:
+            server = server_of[0]
+            if time.monotonic() - last_reply.get(server, time.monotonic()) > CLIENT_IDLE_SECONDS:
+                close_connections(session, server)
             with session.request(
                 method,
-                server_of[0] + path,
+                server + path,
                 name=name,
                 data=encode(data) if method == "POST" else None,
                 headers=FORM if method == "POST" else None,
@@ -90,10 +111,14 @@ class ResidentUser(User):
                 catch_response=True,
             ) as response:
                 status = response.status_code or 0
-                if status >= 400 or status == 0:
+                if status == 0:  # no reply: say why (the connection's error)
+                    error = getattr(response, "error", None)
+                    response.failure(f"0 {type(error).__name__}: {error}")
+                elif status >= 400:
                     response.failure(f"{status}")
                 else:
                     response.success()
+                last_reply[server] = time.monotonic()
                 location = response.headers.get("Location", "") if response.headers else ""
                 return Reply(status, location, response.text or "")
 

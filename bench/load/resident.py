@@ -38,6 +38,7 @@ MAX_PAGES_PER_PART = 40  # a part that needs more has a bug the load should repo
 
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _REVISION = re.compile(r'id="part-form"[^>]*data-revision="([^"]*)"')
+_REVEAL = re.compile(r'id="questions" data-reveal="([^"]*)"')
 _QUESTION = re.compile(r'data-key="([a-z0-9_]+)" data-state="([^"]*)"')
 _SUMMARY = re.compile(r'id="error-summary-slot" data-state="([^"]*)"')
 _NAV = re.compile(r'id="parts-nav" data-state="([^"]*)"')
@@ -121,6 +122,7 @@ class Page:
     states: dict[str, str]
     summary: str
     nav: str
+    reveal: str = ""  # the last question form.js shows; the rest wait their turn
     item_fields: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     can_add: set[str] = field(default_factory=set)
 
@@ -135,6 +137,7 @@ class Page:
             states=dict(questions),
             summary=_first(_SUMMARY, text),
             nav=_first(_NAV, text),
+            reveal=_first(_REVEAL, text),
         )
         for key in page.order:
             page._read_group(key, text)
@@ -163,6 +166,15 @@ class Page:
             self.nav = _first(_NAV, changes["nav"])
         if changes.get("revision"):
             self.revision = changes["revision"]
+        if "reveal" in changes:
+            self.reveal = changes["reveal"]
+
+    def in_view(self, javascript: bool) -> list[str]:
+        """The questions the resident sees: with JavaScript, one at a time up to `reveal`
+        (form.js hides the rest and leaves them out of the form's posts); without, all."""
+        if not javascript or self.reveal not in self.order:
+            return self.order
+        return self.order[: self.order.index(self.reveal) + 1]
 
 
 def _first(pattern: re.Pattern[str], text: str, group: int = 1) -> str:
@@ -289,7 +301,7 @@ class Resident:
     def _next_to_answer(
         self, page: Page, answers: dict[str, Any], skipped: set[Todo]
     ) -> Todo | None:
-        for key in page.order:
+        for key in page.in_view(self.javascript):
             question = QUESTIONNAIRE.question(key)
             if question.kind != Kind.GROUP:
                 todo = Todo(key, question)
@@ -394,7 +406,8 @@ class Resident:
         data = [("csrfmiddlewaretoken", page.csrf), *self.form_fields(page, [key])]
         data += [("shown", key)]
         displayed = " ".join(f"{k}:{page.states.get(k, '')}" for k in page.order)
-        data += [("displayed", displayed), ("summary", page.summary), ("nav", page.nav)]
+        data += [("displayed", displayed), ("reveal", page.reveal)]
+        data += [("summary", page.summary), ("nav", page.nav)]
         data += [("revision", page.revision), ("autosave", "1"), ("delta", "1")]
         reply = self.browser("POST", f"/{self.lang}/form/{page.part}/", "save", data)
         if reply.status != 200:
@@ -406,8 +419,9 @@ class Resident:
     def post_form(self, page: Page, name: str, extra: dict[str, str]) -> Reply:
         """A button of the part form: the whole form goes with it."""
         data = [("csrfmiddlewaretoken", page.csrf)]
-        data += [("shown", key) for key in page.order]
-        data += self.form_fields(page, page.order)
+        keys = page.in_view(self.javascript)
+        data += [("shown", key) for key in keys]
+        data += self.form_fields(page, keys)
         data += list(extra.items())
         reply = self.browser("POST", f"/{self.lang}/form/{page.part}/", name, data)
         if reply.status != 302:

@@ -25,6 +25,7 @@ monkey.patch_all()
 
 import json  # noqa: E402
 import os  # noqa: E402
+import resource  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -45,8 +46,10 @@ def env_list(name: str, default: str) -> list[int]:
     return [int(value) for value in os.environ.get(name, default).split(",") if value.strip()]
 
 
-STEPS = env_list("LOAD_STEPS", "250,500,750,1000,1250,1500")
-SPAWN_RATE = float(os.environ.get("LOAD_SPAWN_RATE", "10"))
+# The defaults take about 15 minutes on a quiet 2-core host (docs/benchmarks.md).
+STEPS = env_list("LOAD_STEPS", "500,1000,1250")
+PACE = float(os.environ.get("LOAD_PACE", "1"))  # as bench/load/locustfile.py reads it
+SPAWN_RATE = float(os.environ.get("LOAD_SPAWN_RATE", "25"))
 SETTLE = float(os.environ.get("LOAD_SETTLE_SECONDS", "30"))
 MEASURE = float(os.environ.get("LOAD_MEASURE_SECONDS", "90"))
 WORKERS = int(os.environ.get("LOAD_WORKERS", "2"))
@@ -85,8 +88,20 @@ def manage(*arguments: str) -> None:
 
 
 def accounts_needed(users: int, seconds: float) -> int:
-    """Each user starts a new registration about every 8 minutes at the fastest."""
-    return int(users * (2 + seconds / 480))
+    """Each user starts a new registration about every 8 minutes at the fastest (at human
+    pace; LOAD_PACE shortens that)."""
+    return int(users * (2 + seconds / (480 * PACE)))
+
+
+def allow_open_files() -> int:
+    """Raise this process's limit on open files to the hard limit, for it and the servers it
+    starts: each resident keeps a connection open on both sides, and 1,024 (a common soft
+    limit) would end a step of 1,000 residents with failed connections."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+    if wanted > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    return wanted
 
 
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
@@ -165,6 +180,7 @@ class Step:
     journeys: int
     connections_open: int
     connections_active_max: int
+    http_connections_max: int  # residents' connections open to the app servers, at most
     cpu_app: float  # percent of one core
     cpu_database: float
     cpu_locust: float
@@ -176,11 +192,24 @@ class Step:
         return self.p95_ms <= GOAL_P95_MS and self.failures == 0 and self.failed_journeys == 0
 
 
+def http_connections(ports: set[int]) -> int:
+    """Connections open to the app servers listening on `ports`, from the kernel's table."""
+    count = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) in ports:  # established
+            count += 1
+    return count
+
+
 class Meter:
     """CPU of the app servers, the database and this process, and the connections in use."""
 
-    def __init__(self, database: Database, servers: list[subprocess.Popen[bytes]]) -> None:
+    def __init__(
+        self, database: Database, servers: list[subprocess.Popen[bytes]], addresses: list[str]
+    ) -> None:
         self.database, self.servers = database, servers
+        self.ports = {int(urlsplit(address).port or 80) for address in addresses}
 
     def app_pids(self) -> list[int]:
         return [pid for s in self.servers for pid in (s.pid, *children(s.pid))]
@@ -222,9 +251,11 @@ class Meter:
         spies = self.profile(seconds, name) if PROFILE else []
         before, own_before, started = self.sample(), os.times(), time.monotonic()
         seen: list[tuple[int, int]] = []
+        clients: list[int] = []
         deadline = started + seconds
         while time.monotonic() < deadline:
             seen.append(self.database.connections())
+            clients.append(http_connections(self.ports))
             gevent.sleep(min(2.0, max(0.0, deadline - time.monotonic())))
         after, own_after = self.sample(), os.times()
         elapsed = time.monotonic() - started
@@ -240,6 +271,7 @@ class Meter:
             "seconds": elapsed,
             "connections_open": max(open_ for open_, _active in seen),
             "connections_active_max": max(active for _open, active in seen),
+            "http_connections_max": max(clients),
             "cpu_app": percent("app"),
             "cpu_database": percent("database"),
             "cpu_locust": 100 * own / elapsed,
@@ -277,6 +309,7 @@ def step_of(
         journeys=journeys[0],
         connections_open=usage["connections_open"],
         connections_active_max=usage["connections_active_max"],
+        http_connections_max=usage["http_connections_max"],
         cpu_app=usage["cpu_app"],
         cpu_database=usage["cpu_database"],
         cpu_locust=usage["cpu_locust"],
@@ -294,9 +327,10 @@ def print_step(step: Step) -> None:
         f"{step.failed_journeys} failed journeys, {step.journeys} completed — {verdict}"
     )
     print(
-        f"   database connections: {step.connections_open} open, at most "
-        f"{step.connections_active_max} active; CPU (% of one core): app {step.cpu_app:.0f}, "
-        f"database {step.cpu_database:.0f}, Locust {step.cpu_locust:.0f}"
+        f"   connections: {step.http_connections_max} to the app at most; database "
+        f"{step.connections_open} open, at most {step.connections_active_max} active\n"
+        f"   CPU (% of one core): app {step.cpu_app:.0f}, database {step.cpu_database:.0f}, "
+        f"Locust {step.cpu_locust:.0f}"
     )
     print(f"   {'request kind':<26}{'count':>7}{'fail':>6}{'p50':>7}{'p95':>7}{'p99':>7}  ms")
     for kind in step.kinds:
@@ -356,7 +390,7 @@ def main() -> None:
     two_users = TWO_SERVER_USERS or max(STEPS)
     first_phase = accounts_needed(max(STEPS), stepping_seconds)
     count = first_phase + accounts_needed(two_users, SETTLE + MEASURE)
-    print(f"== a fresh database, {count} residents with codes")
+    print(f"== a fresh database, {count} residents with codes; open files: {allow_open_files()}")
     fresh_database()
     manage("compilecatalogs", "--verbosity", "0")
     manage("migrate", "--verbosity", "0")
@@ -372,6 +406,7 @@ def main() -> None:
     from bench.load.locustfile import SETUP
 
     SETUP.load(accounts, [])
+    SETUP.use(0, first_phase)  # the rest are the two-server run's
     database = Database()
     size_before = database.size_after_vacuum()
 
@@ -379,7 +414,7 @@ def main() -> None:
     steps: list[Step] = []
     try:
         phase = Phase([address])
-        meter = Meter(database, [server])
+        meter = Meter(database, [server], [address])
         for users in STEPS:
             phase.grow_to(users)
             steps.append(phase.measure(meter, users, 1))
@@ -392,13 +427,14 @@ def main() -> None:
 
     halves = max(1, WORKERS // 2)
     two_users = TWO_SERVER_USERS or capacity or min(STEPS)
-    SETUP.skip(first_phase)
+    SETUP.use(first_phase, None)
     first, first_address = start_server(halves)
     second, second_address = start_server(halves)
     try:
         phase = Phase([first_address, second_address])
         phase.grow_to(two_users)
-        two = phase.measure(Meter(database, [first, second]), two_users, 2)
+        meter = Meter(database, [first, second], [first_address, second_address])
+        two = phase.measure(meter, two_users, 2)
         phase.stop()
     finally:
         stop(first)

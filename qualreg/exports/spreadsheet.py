@@ -13,6 +13,7 @@ tab, carriage return first) is written as a text cell.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from openpyxl.utils import get_column_letter
 
 from qualreg.exports.records import ExportedRegistration
 from qualreg.lib import languages
+from qualreg.lib.xlsx import scratch_directory
 from qualreg.questionnaire.answers import Answer, answer_rows
 from qualreg.questionnaire.codebook import codebook
 from qualreg.questionnaire.definition import QUESTIONNAIRE
@@ -186,13 +188,28 @@ def write_workbook(
     records: Iterable[ExportedRegistration], language: str, target: IO[bytes]
 ) -> int:
     """Write the registrations to `target` as XLSX in `language`; returns how many."""
-    with translation.override(language):
-        return _write(records, language, target)
-
-
-def _write(records: Iterable[ExportedRegistration], language: str, target: IO[bytes]) -> int:
-    rtl = languages.get(language).bidi
     workbook = Workbook(write_only=True)
+    with translation.override(language), scratch_directory():
+        try:
+            return _write(workbook, records, language, target)
+        except BaseException:
+            _close_sheets(workbook)
+            raise
+
+
+def _close_sheets(workbook: Workbook) -> None:
+    """Finish the file of every sheet a failure left open, so that none is left for the
+    garbage collector to finish (it would complain, at any later moment)."""
+    for sheet in workbook.worksheets:
+        if not sheet.closed:
+            with contextlib.suppress(Exception):
+                sheet.close()
+
+
+def _write(
+    workbook: Workbook, records: Iterable[ExportedRegistration], language: str, target: IO[bytes]
+) -> int:
+    rtl = languages.get(language).bidi
     taken: set[str] = set()
     questions = [q for q in QUESTIONNAIRE.questions() if q.kind is not Kind.GROUP]
     groups = [q for q in QUESTIONNAIRE.questions() if q.kind is Kind.GROUP]

@@ -153,13 +153,16 @@ HEADERS = [
 def write_xlsx(book: dict[str, Any], path: str) -> None:
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "questions"
-    sheet.append(HEADERS)
-    for row in rows(book):
-        sheet.append(row)
-    info = workbook.create_sheet("about")
-    info.append(["version", book["version"]])
-    info.append(["language", book["language"]])
-    workbook.save(path)
+    from qualreg.lib.xlsx import scratch_directory
+
+    with scratch_directory():
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "questions"
+        sheet.append(HEADERS)
+        for row in rows(book):
+            sheet.append(row)
+        info = workbook.create_sheet("about")
+        info.append(["version", book["version"]])
+        info.append(["language", book["language"]])
+        workbook.save(path)

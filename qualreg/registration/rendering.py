@@ -70,6 +70,9 @@ class QuestionView:
     translation: Translation | None = None
     in_group: bool = False
     second: str | None = None  # the translation view's language
+    # After the question the page's script shows next (reveal.py): hidden from the first
+    # paint when scripts run. Not part of `state`: the script keeps it from then on.
+    later: bool = False
 
     @cached_property
     def choices(self) -> list[ChoiceView]:

@@ -213,11 +213,7 @@ def _merge(
     if moving_on:
         # Only what was on the page counts: a question revealed by this very post is new.
         on_page = set(data.get("shown") or [])
-        shown = [
-            q
-            for q in shown_questions(part, answers, passed, attempted, resolved_answers)
-            if q.key in on_page
-        ]
+        shown = [q for q in shown_questions(part, answers, resolved_answers) if q.key in on_page]
         problems = _problems(part, answers, shown, resolved_answers)
         empty = [q for q in shown if not engine.is_answered(q, answers)]
         attempted = _add_unique(attempted, (q.key for q in empty if q.required))
@@ -226,9 +222,7 @@ def _merge(
         )
         if not problems:
             passed = _add_unique(passed, (q.key for q in empty if not q.required))
-    answers, shown, resolved_answers = _open_first_items(
-        part, answers, passed, attempted, resolved_answers
-    )
+    answers, shown, resolved_answers = _open_first_items(part, answers, resolved_answers)
     registration.answers = answers
     registration.__dict__["_resolved"] = (answers, resolved_answers)  # see resolved()
     registration.attempted = attempted
@@ -268,12 +262,12 @@ def _problems(
 
 
 def _open_first_items(
-    part: Part, answers: Any, passed: list, attempted: list, resolved_answers: engine.Resolved
+    part: Part, answers: Any, resolved_answers: engine.Resolved
 ) -> tuple[dict, list[Question], engine.Resolved]:
     """A repeat group that has just come into view opens with one empty item to fill in.
     Returns the answers, the questions shown with them and the engine's pass over them
     (`resolved_answers` is the pass over the answers given)."""
-    shown = shown_questions(part, answers, passed, attempted, resolved_answers)
+    shown = shown_questions(part, answers, resolved_answers)
     opened = False
     for question in shown:
         if question.kind == Kind.GROUP and not engine.is_answered(question, answers):
@@ -281,5 +275,5 @@ def _open_first_items(
             opened = True
     if opened:  # an answered group may reveal what follows it
         resolved_answers = engine.resolve(QUESTIONNAIRE, answers)
-        shown = shown_questions(part, answers, passed, attempted, resolved_answers)
+        shown = shown_questions(part, answers, resolved_answers)
     return answers, shown, resolved_answers

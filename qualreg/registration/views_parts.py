@@ -4,7 +4,8 @@ GET shows the part as far as the person has come; POST saves the questions that 
 page and then moves: Next, Back, another part, the summary, a break (logout), add or remove
 an item of a repeat group, or show/hide the translation. With JavaScript the page posts each
 change with `autosave=1` and `delta=1` and receives only what changed (see autosave.py); an
-`autosave=1` post without `delta` receives the fresh page.
+`autosave=1` post without `delta` receives the fresh page, and one with `beacon=1` (the
+page's last save as it goes away) an empty 204.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from qualreg.registration import autosave, journey, rendering, saving
 from qualreg.registration.models import Registration
 from qualreg.registration.navigation import parts_nav
 from qualreg.registration.remembered import remember_consent, remembered_consent
-from qualreg.registration.reveal import part_finished, shown_questions
+from qualreg.registration.reveal import first_open, in_turn, part_finished, shown_questions
 
 PARTS = QUESTIONNAIRE.parts
 PART_KEYS = [part.key for part in PARTS]
@@ -79,9 +80,7 @@ def _question_views(
 ) -> list[rendering.QuestionView]:
     resolved = journey.resolved(registration)
     if shown is None:
-        shown = shown_questions(
-            part, registration.answers, registration.passed, registration.attempted, resolved
-        )
+        shown = shown_questions(part, registration.answers, resolved)
     return rendering.question_views(
         part,
         shown,
@@ -91,6 +90,12 @@ def _question_views(
         resolved,
         journey.part_errors(registration, part),
     )
+
+
+def _in_turn(registration: Registration, views: list[rendering.QuestionView]) -> str:
+    """The last question the page's script shows, one at a time (see reveal.py)."""
+    shown = [view.question for view in views]
+    return in_turn(shown, registration.answers, registration.passed, registration.attempted)
 
 
 def _page_context(part: Part, views: list[rendering.QuestionView]) -> dict[str, Any]:
@@ -108,6 +113,10 @@ def _page_context(part: Part, views: list[rendering.QuestionView]) -> dict[str, 
 def render_part(request: HttpRequest, part: Part, registration: Registration) -> HttpResponse:
     second = second_language(request)
     views = _question_views(part, registration, second)
+    reveal = _in_turn(registration, views)
+    keys = [view.question.key for view in views]
+    for view in views[keys.index(reveal) + 1 :] if reveal else ():
+        view.later = True
     index = PART_KEYS.index(part.key)
     nav = parts_nav(registration, part.key)
     context = {
@@ -119,6 +128,7 @@ def render_part(request: HttpRequest, part: Part, registration: Registration) ->
         ),
         "progress": registration.progress_percent,
         "questions": views,
+        "reveal": reveal,
         "is_first": index == 0,
         "is_last": index == len(PARTS) - 1,
         "second": second,
@@ -160,6 +170,8 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
     remember_consent(request, registration.pk)
 
     if post.get("autosave") == "1":
+        if post.get("beacon") == "1":  # sent by a page going away: nobody reads the reply
+            return HttpResponse(status=204)
         if post.get("delta") == "1":
             return _changes(request, part, saved)
         return render_part(request, part, registration)
@@ -213,6 +225,9 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     order = [question.key for question in shown]
     if order != [key for key, _state in displayed]:
         changes["order"] = order
+    reveal = in_turn(shown, registration.answers, registration.passed, registration.attempted)
+    if post.get("reveal") != reveal:
+        changes["reveal"] = reveal
     base_token = autosave.sync_token(registration.pk, saved.base_revision, second_code)
     in_step = autosave.in_step(post, base_token)
     suspects = autosave.only_these_can_differ(part, saved.changed_answers, in_step)
@@ -269,14 +284,8 @@ def _last_item_anchor(registration: Registration, part: Part, group_key: str) ->
 
 
 def _next_open_anchor(part: Part, registration: Registration) -> str:
-    shown = shown_questions(
-        part,
-        registration.answers,
-        registration.passed,
-        registration.attempted,
-        journey.resolved(registration),
-    )
-    for question in shown:
-        if not engine.is_answered(question, registration.answers):
-            return f"{engine.field_name(question)}-question"
-    return "main"
+    """The first question neither answered nor passed: without JavaScript, the first of the
+    follow-ups the post has just revealed."""
+    shown = shown_questions(part, registration.answers, journey.resolved(registration))
+    question = first_open(shown, registration.answers, registration.passed)
+    return f"{engine.field_name(question)}-question" if question is not None else "main"

@@ -7,12 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
 
 from qualreg.lib.dates import format_moment
+from qualreg.lib.xlsx import scratch_directory
 from qualreg.statistics.suppression import MIN_GROUP, SMALL, Shown
 from qualreg.statistics.tables import Statistics, Table
 
@@ -83,6 +86,11 @@ def refused_csv(statistics: Statistics, message: str) -> str:
 
 def workbook(statistics: Statistics, refusal: str = "") -> bytes:
     """Every table in one workbook: a first sheet about the file, then a sheet per table."""
+    with scratch_directory():
+        return _workbook(statistics, refusal)
+
+
+def _workbook(statistics: Statistics, refusal: str) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -112,7 +120,9 @@ def workbook(statistics: Statistics, refusal: str = "") -> bytes:
                     cell.font = bold
         page.column_dimensions["B"].width = 60
     out = io.BytesIO()
-    book.save(out)
+    # As `book.save(out)` does, but the archive is closed even when writing it fails.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).save()
     return out.getvalue()
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.test import Client
 
+from bench.load.resident import Account, Pace, Reply, encode
 from qualreg.people.models import Person
 from qualreg.registration.models import Registration
 
@@ -90,3 +94,36 @@ def ready_to_complete(draft) -> Registration:
     draft.answers = dict(COMPLETE_ANSWERS)
     draft.save()
     return draft
+
+
+# The simulated resident of `make load` (bench/load/resident.py), walked through Django's test
+# client: no pauses, and a browser that notes the name of each request.
+NO_PAUSE = Pace((0, 0), (0, 0), (0, 0))
+TEXT = ("text/", "application/json", "application/javascript")
+
+
+def browser_of(client: Client, names: list[str]) -> Any:
+    def request(method: str, path: str, name: str, data: Any = None) -> Reply:
+        names.append(name)
+        if method == "GET":
+            response = client.get(path)
+        else:
+            form = "application/x-www-form-urlencoded"
+            response = client.post(path, encode(data), content_type=form)
+        if getattr(response, "streaming", False):
+            body = b"".join(response.streaming_content)
+        else:
+            body = response.content
+        # A font (preloaded by pages in Arabic script or Ethiopic) is bytes, not text.
+        text = body.decode() if response.get("Content-Type", "").startswith(TEXT) else ""
+        return Reply(response.status_code, response.get("Location", ""), text)
+
+    return request
+
+
+@pytest.fixture
+def accounts(tmp_path) -> list[Account]:
+    """Residents with login codes, made as `make load` makes them."""
+    out = tmp_path / "residents.jsonl"
+    call_command("loadresidents", count=4, centres=2, out=out, verbosity=0)
+    return [Account(**json.loads(line)) for line in out.read_text().splitlines()]

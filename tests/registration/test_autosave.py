@@ -28,6 +28,7 @@ def page_state(client, part="personal"):
         "displayed": " ".join(
             f"{q['data-key']}:{q['data-state']}" for q in page.select("#questions > [data-key]")
         ),
+        "reveal": page.select_one("#questions")["data-reveal"],
         "summary": page.select_one("#error-summary-slot")["data-state"],
         "nav": page.select_one("#parts-nav")["data-state"],
         "revision": page.select_one("#part-form")["data-revision"],
@@ -47,16 +48,31 @@ def html(fragment):
     return BeautifulSoup(fragment, "html.parser")
 
 
-def test_a_newly_revealed_question_arrives_as_html_with_the_saved_ones_new_mark(client, draft):
-    changes = autosave(client, page_state(client), {"birth_year": "1990"})
-    assert changes["order"] == ["birth_year", "gender"]
-    gender = html(changes["questions"]["gender"])
-    assert gender.select_one("#q-gender-question input[name=shown]")["value"] == "gender"
-    assert gender.select_one("#q-gender-woman") is not None
+def test_an_answer_moves_the_script_on_to_the_next_question_with_the_saved_ones_new_mark(
+    client, draft
+):
+    state = page_state(client)
+    assert state["reveal"] == "birth_year"
+    changes = autosave(client, state, {"birth_year": "1990"})
+    assert changes["reveal"] == "gender"  # the page holds it already: no new order, no HTML
+    assert "order" not in changes and list(changes["questions"]) == ["birth_year"]
     saved = html(changes["questions"]["birth_year"])
     assert saved.select_one(".mark--answered") is not None
     assert "(Answered)" in saved.get_text()
     assert Registration.objects.get(pk=draft.pk).answers == {"birth_year": "1990"}
+
+
+def test_a_follow_up_arrives_as_html_in_its_place_when_its_condition_is_met(client, draft):
+    autosave(client, page_state(client), {"birth_year": "1990"})
+    state = page_state(client)
+    assert "partner_in_norway" not in state["displayed"]
+    changes = autosave(client, state, {"marital_status": "married"})
+    order = changes["order"]
+    assert order[order.index("marital_status") + 1] == "partner_in_norway"
+    partner = html(changes["questions"]["partner_in_norway"])
+    assert partner.select_one("input[name=shown]")["value"] == "partner_in_norway"
+    # Answered out of turn (a page without the script): the answer is never hidden.
+    assert changes["reveal"] == "marital_status"
 
 
 def test_re_saving_an_unchanged_answer_sends_no_question_html(client, draft):
@@ -242,8 +258,9 @@ def test_a_draft_without_consent_on_record_is_refused_even_by_an_autosave(client
 )
 def test_a_tampered_page_state_only_makes_the_answer_bigger(client, draft, state):
     changes = autosave(client, state, {"birth_year": "1990"})
-    assert changes["order"] == ["birth_year", "gender"]
-    assert set(changes["questions"]) == {"birth_year", "gender"}
+    assert changes["order"][:3] == ["birth_year", "gender", "birth_country"]
+    assert set(changes["questions"]) == set(changes["order"])
+    assert changes["reveal"] == "gender"
     assert "nav" in changes
 
 
@@ -298,10 +315,11 @@ def test_a_translation_view_turned_off_in_another_tab_clears_every_translation_c
 ):
     client.post("/en/form/personal/", {"shown": [], "goto": "translate", "second_language": "nb"})
     autosave(client, page_state(client), {"birth_year": "1990"})
-    first_tab = page_state(client)  # birth year answered, gender not yet: both translated
+    first_tab = page_state(client)  # birth year answered, the rest not yet: all translated
     client.post("/en/form/personal/", {"shown": [], "goto": "hide-translation"})
     changes = autosave(client, first_tab, {"birth_year": "1990"})
-    assert set(changes["questions"]) == {"birth_year", "gender"}
+    on_page = [pair.partition(":")[0] for pair in first_tab["displayed"].split()]
+    assert len(on_page) > 3 and set(changes["questions"]) == set(on_page)
     assert not any(
         html(fragment).select(".translation") for fragment in changes["questions"].values()
     )
@@ -316,3 +334,18 @@ def test_a_page_behind_the_draft_gets_the_state_another_tab_gave_to_another_part
     changes = autosave(client, personal, {"birth_year": "1990"})
     driving = html(changes["nav"]).select_one("button[value=driving]")
     assert "Needs answers" in driving.get_text()
+
+
+def test_a_beacon_save_is_stored_and_answered_with_nothing_but_needs_its_csrf_token(client, draft):
+    """The page's last save as it goes away (navigator.sendBeacon: no header of ours, the
+    CSRF token in the body) is kept; without the token it is refused like any post."""
+    client.handler.enforce_csrf_checks = True
+    page = soup(client.get("/en/form/personal/"))
+    token = page.select_one("#part-form input[name=csrfmiddlewaretoken]")["value"]
+    beacon = {"q-birth_year": "1987", "shown": "birth_year", "autosave": "1", "beacon": "1"}
+
+    refused = client.post("/en/form/personal/", beacon)
+    assert refused.status_code == 403
+    saved = client.post("/en/form/personal/", {**beacon, "csrfmiddlewaretoken": token})
+    assert saved.status_code == 204 and saved.content == b""
+    assert Registration.objects.get(pk=draft.pk).answers["birth_year"] == "1987"

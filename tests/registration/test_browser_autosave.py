@@ -31,9 +31,9 @@ def test_answering_reveals_the_next_question_in_place_and_keeps_the_focus(
     assert page.is_checked("#q-gender-woman")
     assert page.locator("#q-gender-question .mark--answered").count() == 1
     assert "New question: In which country were you born?" in page.inner_text("#live-status")
-    assert page.locator("#part-form input[name=shown]").evaluate_all(
+    assert page.locator("#part-form input[name=shown]:enabled").evaluate_all(
         "inputs => inputs.map(i => i.value)"
-    ) == ["birth_year", "gender", "birth_country"]
+    ) == ["birth_year", "gender", "birth_country"]  # what Next would post: not the hidden ones
     assert len(saves) == 1 and saves[0].headers["content-type"].startswith(
         "application/x-www-form-urlencoded"
     )

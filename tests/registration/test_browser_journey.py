@@ -116,18 +116,26 @@ def test_the_journey_works_without_javascript(live_server, new_page, resident, c
     page = new_page(java_script_enabled=False)
     log_in(page, live_server.url, resident, code_for(resident))
     consent(page)
+    # No script: every question that applies is on the page at once.
+    assert page.locator("#q-interpreter_need-question").is_visible()
     page.fill("#q-birth_year", "1990")
-    page.locator("button[value=next] >> nth=-1").click()
     page.check("#q-gender-woman")
-    assert page.locator("#q-birth_country").count() == 0  # no script: revealed by Next
+    page.check("#q-lived_abroad-yes")
+    assert page.locator("#q-countries_lived-question").count() == 0  # a follow-up: by Next
     page.locator("button[value=next] >> nth=-1").click()
-    page.wait_for_selector("#q-birth_country")
+    page.wait_for_selector("#error-summary")  # the required questions left empty
+    assert page.locator("#q-countries_lived-question").is_visible()
     # Moving to another part through the navigation saves the page.
     page.select_option("#q-birth_country", "NO")
     page.locator(".parts-nav button[value=work]").click()
     page.wait_for_url("**/en/form/work/")
     answers = Registration.objects.get(person=resident).answers
-    assert answers == {"birth_year": "1990", "gender": "woman", "birth_country": "NO"}
+    assert {k: answers[k] for k in ("birth_year", "gender", "birth_country", "lived_abroad")} == {
+        "birth_year": "1990",
+        "gender": "woman",
+        "birth_country": "NO",
+        "lived_abroad": "yes",
+    }
     # (axe needs JavaScript in the page; the same pages are checked with it on above.)
 
 

@@ -129,7 +129,7 @@ def walk_registration(page: Any, base: str, language: str, code: str, rec: Recor
         rec.loaded(part)
         while True:
             keys = page.eval_on_selector_all(
-                "#questions > [data-key]", "els => els.map(e => e.dataset.key)"
+                "#questions > [data-key]:not([hidden])", "els => els.map(e => e.dataset.key)"
             )
             todo = [k for k in keys if k in COMPLETE_ANSWERS and k not in answered]
             if not todo:

@@ -3,48 +3,17 @@ through the real views, and the end-of-load check finds its answers saved, and o
 
 from __future__ import annotations
 
-import json
 import random
-from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from bench.load.check import saved_answers_differ
-from bench.load.resident import Account, Habits, JourneyError, Pace, Reply, Resident, encode
+from bench.load.resident import Account, Habits, JourneyError, Resident
 from qualreg.registration.models import Registration
+from tests.registration.conftest import NO_PAUSE, browser_of
 
 pytestmark = pytest.mark.django_db
-
-NO_PAUSE = Pace((0, 0), (0, 0), (0, 0))
-TEXT = ("text/", "application/json", "application/javascript")
-
-
-def browser_of(client: Client, names: list[str]) -> Any:
-    def request(method: str, path: str, name: str, data: Any = None) -> Reply:
-        names.append(name)
-        if method == "GET":
-            response = client.get(path)
-        else:
-            form = "application/x-www-form-urlencoded"
-            response = client.post(path, encode(data), content_type=form)
-        if getattr(response, "streaming", False):
-            body = b"".join(response.streaming_content)
-        else:
-            body = response.content
-        # A font (preloaded by pages in Arabic script or Ethiopic) is bytes, not text.
-        text = body.decode() if response.get("Content-Type", "").startswith(TEXT) else ""
-        return Reply(response.status_code, response.get("Location", ""), text)
-
-    return request
-
-
-@pytest.fixture
-def accounts(tmp_path) -> list[Account]:
-    out = tmp_path / "residents.jsonl"
-    call_command("loadresidents", count=4, centres=2, out=out, verbosity=0)
-    return [Account(**json.loads(line)) for line in out.read_text().splitlines()]
 
 
 def walk(account: Account, habits: Habits, seed: int) -> tuple[Resident, list[str]]:

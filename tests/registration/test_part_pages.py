@@ -8,24 +8,63 @@ from tests.registration.conftest import post_part, soup, text_of
 pytestmark = pytest.mark.django_db
 
 
+PERSONAL_AT_FIRST = [
+    "birth_year",
+    "gender",
+    "birth_country",
+    "citizenship",
+    "home_area",
+    "lived_abroad",
+    "marital_status",
+    "children",
+    "interpreter_need",
+]
+
+
 def shown_keys(response):
     return [i["value"] for i in soup(response).select("#part-form input[name=shown]")]
 
 
-def test_a_new_part_shows_only_its_first_question(client, draft):
+def in_turn(response):
+    """The last question the page's script shows, one at a time."""
+    return soup(response).select_one("#questions")["data-reveal"]
+
+
+def test_a_new_part_shows_every_question_that_applies_and_the_script_starts_at_the_first(
+    client, draft
+):
     response = client.get("/en/form/personal/")
-    assert shown_keys(response) == ["birth_year"]
+    assert shown_keys(response) == PERSONAL_AT_FIRST  # no follow-up of an answer yet
     page = soup(response)
     assert page.select_one("h1").get_text() == "Personal data"
     assert "Part 1 of 7" in page.select_one(".caption").get_text(" ", strip=True)
+    assert in_turn(response) == "birth_year"
+    later = [q["data-key"] for q in page.select("#questions > .question--later")]
+    assert later == PERSONAL_AT_FIRST[1:]  # hidden from the first paint where scripts run
 
 
-def test_answering_reveals_the_next_question_and_keeps_the_answered_one(client, draft):
-    response = post_part(client, "personal", {"birth_year": "1990"})
-    assert response["Location"] == "/en/form/personal/#q-gender-question"
+def test_next_reveals_the_follow_ups_of_what_it_answered_and_keeps_every_answer(client, draft):
+    answers = {"birth_year": "1990", "gender": "woman", "birth_country": "SY"}
+    answers |= {"citizenship": "SY", "lived_abroad": "no", "marital_status": "married"}
+    answers |= {"children": "yes", "home_area": "", "interpreter_need": ""}
+    response = post_part(client, "personal", answers)  # every question the page showed
+    # Nothing the page showed was missed: on to the first follow-up it revealed.
+    assert response["Location"] == "/en/form/personal/#q-partner_in_norway-question"
     response = client.get("/en/form/personal/")
-    assert shown_keys(response) == ["birth_year", "gender"]
-    assert soup(response).select_one("#q-birth_year")["value"] == "1990"
+    assert shown_keys(response) == [
+        *PERSONAL_AT_FIRST[:7],
+        "partner_in_norway",
+        "children",
+        "children_under_18",
+        "interpreter_need",
+    ]
+    page = soup(response)
+    assert page.select_one("#q-birth_year")["value"] == "1990"
+    assert page.select_one("#q-marital_status-married").has_attr("checked")
+    assert page.select_one("#error-summary") is None  # the new questions are not "missed"
+    # The optional ones left empty were passed; the script's turn is at the first follow-up.
+    assert Registration.objects.get(pk=draft.pk).passed == ["home_area", "interpreter_need"]
+    assert in_turn(response) == "interpreter_need"  # the last one passed
 
 
 def test_every_question_shows_its_status_as_icon_and_words(client, draft):
@@ -58,9 +97,10 @@ def test_an_optional_question_can_be_passed_with_next(client, draft):
     answers = {"school_ever": "no", "read_write_first": "well", "read_write_latin": "well"}
     draft.answers = answers
     draft.save()
-    assert shown_keys(client.get("/en/form/education/"))[-1] == "numeracy"  # optional
-    post_part(client, "education", {**answers, "numeracy": ""})
-    assert shown_keys(client.get("/en/form/education/"))[-1] == "courses_any"
+    assert in_turn(client.get("/en/form/education/")) == "numeracy"  # optional
+    post_part(client, "education", {**answers, "numeracy": ""})  # as the script posts it
+    assert in_turn(client.get("/en/form/education/")) == "courses_any"
+    assert Registration.objects.get(pk=draft.pk).passed == ["numeracy"]
 
 
 def test_invalid_input_is_kept_and_reported(client, draft):
@@ -111,7 +151,7 @@ def test_an_automatic_save_answers_with_the_fresh_part(client, draft):
         {"shown": ["birth_year"], "q-birth_year": "1990", "autosave": "1"},
     )
     assert response.status_code == 200
-    assert shown_keys(response) == ["birth_year", "gender"]
+    assert shown_keys(response) == PERSONAL_AT_FIRST and in_turn(response) == "gender"
     assert Registration.objects.get(pk=draft.pk).answers == {"birth_year": "1990"}
 
 

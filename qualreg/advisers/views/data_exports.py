@@ -131,7 +131,11 @@ def _workbook_response(records: Any, language: str, name: str) -> FileResponse:
     """The workbook written to a temporary file (an XLSX file is a zip archive, complete
     only at its end), then sent from there."""
     target = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
-    spreadsheet.write_workbook(records, language, target)
+    try:
+        spreadsheet.write_workbook(records, language, target)
+    except BaseException:
+        target.close()
+        raise
     target.seek(0)
     return FileResponse(
         target, as_attachment=True, filename=name, content_type=spreadsheet.XLSX_TYPE
