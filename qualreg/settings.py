@@ -129,6 +129,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, with `PRAGMA optimize` as each connection closes (qualreg/lib/sqlite).
+    DATABASES["default"]["ENGINE"] = "qualreg.lib.sqlite"
     # WAL lets readers and the one writer work at once; a busy timeout waits instead of failing.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -275,7 +277,10 @@ PDF_FONT_DIR = env_str("PDF_FONT_DIR", "/usr/share/fonts/truetype/noto")
 # Every record reaches the one console handler through the root logger (Python's last-resort
 # handler is never used), and `logsafe.configure` makes each record safe where it is created:
 # Django's request and security records name the route instead of the path, exception
-# messages are redacted from tracebacks, other libraries' message values are dropped.
+# messages are redacted from tracebacks, other libraries' message values are dropped but for
+# the numbers they format as numbers. So WeasyPrint's steps and fontTools' font subsets log
+# at INFO like any library: their values (file names, glyph names, the text of a document)
+# arrive redacted, their page and glyph counts as numbers.
 LOGGING_CONFIG = "qualreg.lib.logsafe.configure"
 LOGGING = {
     "version": 1,
@@ -298,9 +303,6 @@ LOGGING = {
         "django.server": {"handlers": ["null"], "propagate": False},
         # At DEBUG it would log every statement with its parameters.
         "django.db.backends": {"level": "WARNING"},
-        # WeasyPrint reports every step of every PDF at INFO; fontTools every font subset.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -6,14 +6,17 @@ answer (a database error quotes the row it refused). Redacting in one handler's 
 formatter would leave the record whole for every other handler, so the record is made safe
 where it is created: `configure` (settings.LOGGING_CONFIG) installs a record factory that
 rewrites Django's request and security records, drops the values of other libraries'
-messages, and replaces the exception with its type names and stack frames.
+messages (all but the numbers they format as numbers: counts, sizes, times), and replaces
+the exception with its type names and stack frames.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.config
+import re
 import traceback
+from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -26,6 +29,13 @@ REDACTED = "[redacted]"
 _OWN_LOGGERS = "qualreg."
 # The request being served, so that Django's records about it can name its route.
 current_request: ContextVar[HttpRequest | None] = ContextVar("current_request", default=None)
+# printf-style placeholders: %[(key)][flags][width][.precision][length]kind.
+_PLACEHOLDER = re.compile(
+    r"%(?:\((?P<key>[^)]*)\))?(?P<spec>[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)[hlL]?"
+    r"(?P<kind>[diouxXeEfFgGcrsa%])"
+)
+_NUMBER_KINDS = frozenset("diouxXeEfFgG")
+_LARGEST_SHOWN = 999_999_999
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"})
 
 
@@ -101,6 +111,51 @@ def _request_line(record: logging.LogRecord) -> None:
         record.msg, record.args = "%s %s %s", (what, method_of(request), route_of(request))
 
 
+def _is_measure(value: Any) -> bool:
+    """A count, a size, a position or a time: a number, and too small to be an identifier
+    (a DUF number has 12 digits; our identifiers and codes are text anyway)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and abs(value) <= _LARGEST_SHOWN
+    )
+
+
+def _redacted_message(msg: str, args: Any) -> str:
+    """Another library's message with its values in: a number that the message formats as
+    a number (%d, %5.2f, %x: a count, a size, a time) as it would be; every other value,
+    and anything the message cannot format, as REDACTED. The result is text with no
+    placeholder left, so no handler can fail on it (a failure would print the values)."""
+    mapping = args if isinstance(args, Mapping) else None
+    positional = iter(args if isinstance(args, tuple) else (args,))
+
+    def value(match: re.Match[str]) -> str:
+        kind = match["kind"]
+        if kind == "%":
+            return "%"
+        spec = match["spec"]
+        try:
+            if "*" in spec:  # a width or precision given as an argument
+                stars = [next(positional) for _star in range(spec.count("*"))]
+                if not all(isinstance(star, int) for star in stars):
+                    return REDACTED
+                spec = spec.replace("*", "{}").format(*stars)
+            if match["key"] is not None:
+                item = mapping[match["key"]] if mapping is not None else None
+            else:
+                item = next(positional)
+        except (StopIteration, KeyError):
+            return REDACTED
+        if kind in _NUMBER_KINDS and _is_measure(item):
+            try:
+                return f"%{spec}{kind}" % item
+            except (TypeError, ValueError, OverflowError):
+                return REDACTED
+        return REDACTED
+
+    return _PLACEHOLDER.sub(value, msg)
+
+
 def make_safe(record: logging.LogRecord) -> logging.LogRecord:
     """Rewrite one record in place so that no handler can print a value from it."""
     name = record.name
@@ -108,7 +163,9 @@ def make_safe(record: logging.LogRecord) -> logging.LogRecord:
         _request_line(record)
     elif not name.startswith(_OWN_LOGGERS) and record.args:
         args = record.args
-        if isinstance(args, dict):
+        if isinstance(record.msg, str):
+            record.msg, record.args = _redacted_message(record.msg, args), ()
+        elif isinstance(args, Mapping):
             record.args = dict.fromkeys(args, REDACTED)
         else:
             record.args = tuple(REDACTED for _arg in args)

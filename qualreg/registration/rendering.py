@@ -18,8 +18,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from qualreg.lib import languages
+from qualreg.lib.collation import sorted_for
 from qualreg.questionnaire import engine
-from qualreg.questionnaire.model import Kind, Part, Question
+from qualreg.questionnaire.locale import active_language_code
+from qualreg.questionnaire.model import Choice, Kind, LazyChoices, Part, Question
+from qualreg.registration import most_chosen
 
 STATUS_LABELS = {
     engine.UNANSWERED: _("Not answered yet"),
@@ -33,6 +36,24 @@ MARK_LETTERS = {
     engine.INVALID: "i",
     engine.ANSWERED: "a",
 }
+
+
+# Long lists that get a search box over their drop-down (combobox.js); without the script the
+# plain drop-down stays.
+SEARCHABLE_LISTS = frozenset({"occupations"})
+SEARCH_TEXTS = {
+    "results": _("Results: %(count)s"),
+    "none": _("No results. Try other words."),
+}
+
+
+def is_searchable(question: Question) -> bool:
+    return isinstance(question.choices, LazyChoices) and question.choices.name in SEARCHABLE_LISTS
+
+
+def part_has_searchable(part: Part) -> bool:
+    """Whether a page of the part may show a searchable list (now or after an answer)."""
+    return any(is_searchable(q) for top in part.questions for q in (top, *top.fields))
 
 
 @dataclass
@@ -91,6 +112,14 @@ class QuestionView:
     def options_html(self) -> SafeString:
         """A drop-down's options with the answer selected."""
         return selected_options(self.question, self.value)
+
+    @property
+    def searchable(self) -> bool:
+        return is_searchable(self.question)
+
+    @property
+    def search_texts(self) -> dict[str, str]:
+        return {key: str(text) for key, text in SEARCH_TEXTS.items()}
 
     @property
     def state(self) -> str:
@@ -195,20 +224,40 @@ def _choices(question: Question, name: str, value: Any, second: str | None) -> l
     return views
 
 
-# (question id, language) -> (question, its options' HTML). Labels never change within a
-# language, so each long list is rendered once per process; the question is kept with its
-# HTML so that its id cannot be reused by another object.
-_OPTIONS: dict[tuple[int, str], tuple[Question, str]] = {}
+# (question id, language) -> (question, "Most chosen" codes, its options' HTML). Labels never
+# change within a language, so each long list is rendered once per process (and again when
+# its "Most chosen" group changes); the question is kept with its HTML so that its id cannot
+# be reused by another object.
+_OPTIONS: dict[tuple[int, str], tuple[Question, tuple[str, ...], str]] = {}
+
+
+def _option(choice: Choice) -> str:
+    return format_html('<option value="{}">{}</option>', choice.code, choice.label)
 
 
 def _options(question: Question) -> str:
-    key = (id(question), translation.get_language() or "")
+    language = translation.get_language() or ""
+    name = most_chosen.list_name(question)
+    popular = most_chosen.codes(name) if name else ()
+    key = (id(question), language)
     cached = _OPTIONS.get(key)
-    if cached is None or cached[0] is not question:
+    if cached is None or cached[0] is not question or cached[1] != popular:
         groups: dict[str, list[str]] = {}
         for choice in question.choices:
-            option = format_html('<option value="{}">{}</option>', choice.code, choice.label)
-            groups.setdefault(str(choice.group or ""), []).append(option)
+            groups.setdefault(str(choice.group or ""), []).append(_option(choice))
+        if name and popular:
+            # The likeliest answers first, in the reader's alphabetical order, then the whole
+            # list: a code in both groups is the same answer (the first is marked selected).
+            by_code = {choice.code: choice for choice in question.choices}
+            top = sorted_for(
+                active_language_code(),
+                [by_code[c] for c in popular if c in by_code],
+                lambda c: str(c.label),
+            )
+            groups = {
+                str(most_chosen.GROUP_LABEL): [_option(choice) for choice in top],
+                str(most_chosen.ALL_LABELS[name]): groups.get("", []),
+            }
         if len(groups) > 1:
             html = "".join(
                 format_html('<optgroup label="{}">', label) + "".join(options) + "</optgroup>"
@@ -216,8 +265,8 @@ def _options(question: Question) -> str:
             )
         else:
             html = "".join(option for options in groups.values() for option in options)
-        cached = _OPTIONS[key] = (question, html)
-    return cached[1]
+        cached = _OPTIONS[key] = (question, popular, html)
+    return cached[2]
 
 
 def selected_options(question: Question, value: Any) -> SafeString:

@@ -41,6 +41,25 @@ def _missing_by_part(answers: Any) -> list[dict[str, Any]]:
     return list(grouped.values())
 
 
+# Parts that need the person are open; the others fold to their title, state and "Edit", so
+# that the summary of a finished form fits a phone's screen instead of nineteen.
+OPEN_STATES = (engine.HAS_PROBLEMS, engine.IN_PROGRESS)
+
+
+def folded_parts(registration: Registration, nav: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each part's answers with its state from the navigation, and whether it is open."""
+    states = {entry["part"].key: entry for entry in nav}
+    return [
+        {
+            "section": section,
+            "state": states[section.part.key]["state"],
+            "state_label": states[section.part.key]["state_label"],
+            "open": states[section.part.key]["state"] in OPEN_STATES,
+        }
+        for section in answer_rows(registration)
+    ]
+
+
 @never_cache
 @gzip_page
 @require_GET
@@ -50,14 +69,15 @@ def summary(request: HttpRequest) -> HttpResponse:
     if draft is None or not journey.has_consent(draft):
         return redirect("registration:start")
     missing = _missing_by_part(draft.answers)
+    nav = parts_nav(draft, None)
     return render(
         request,
         "resident/summary.html",
         {
-            "sections": answer_rows(draft),
+            "parts": folded_parts(draft, nav),
             "missing": missing,
             "missing_count": sum(len(m["questions"]) for m in missing),
-            "nav": parts_nav(draft, None),
+            "nav": nav,
             "progress": draft.progress_percent,
             "on_summary": True,
             "session_seconds": settings.SESSION_COOKIE_AGE,

@@ -193,3 +193,14 @@ def test_every_language_is_drawn_without_a_missing_glyph(pair: tuple[str, str]) 
         with translation.override(code):
             title = translation.gettext("Qualification registration")
         assert MARKS.sub("", title) in text
+
+
+def test_weasyprint_logs_its_steps_and_nothing_of_the_registration(caplog) -> None:
+    answers = answered_document()
+    pdf.render(_copy("ar", ("nb", "ar"), answers=answers, remarks=[REMARK]))
+    logged = "\n".join(f"{r.name} {r.getMessage()}" for r in caplog.records)
+    assert "weasyprint.progress Step 5 - Creating layout - Page 2" in logged
+    assert "weasyprint.progress Step 6 - Creating PDF" in logged
+    typed = [value for value in answers.values() if isinstance(value, str) and len(value) > 3]
+    for secret in [DUF, DUF.replace(" ", ""), REMARK.text, REMARK.author, *typed]:
+        assert secret not in logged

@@ -158,3 +158,24 @@ def test_an_exception_logged_as_the_message_is_told_by_its_type(server_log):
     logging.getLogger("qualreg.anything").error(ValueError(f"bad answer {ANSWER}"))
     assert "ERROR qualreg.anything ValueError: [redacted]" in stream.getvalue()
     assert ANSWER not in stream.getvalue()
+
+
+def test_another_librarys_numbers_keep_their_format_and_its_text_stays_out(server_log, capfd):
+    stream, last_resort = server_log
+    library = logging.getLogger("somelibrary")
+    library.info("%d items %s", 3, "x")
+    library.info("took %5.2f s, flags %x, %s%% done", 1.5, 255, 40)
+    library.info("%(rows)d rows for %(who)s", {"rows": 12, "who": ANSWER})
+    # Text where a number belongs, a number too long to be a count, too few values.
+    library.warning("%d of %s for %d", DUF, ANSWER, int(DUF))
+    library.warning("%s and %d", ANSWER)
+    written = stream.getvalue()
+    assert "INFO somelibrary 3 items [redacted]\n" in written
+    assert "took  1.50 s, flags ff, [redacted]% done" in written
+    assert "12 rows for [redacted]" in written
+    assert "[redacted] of [redacted] for [redacted]" in written
+    assert "[redacted] and [redacted]" in written
+    assert DUF not in written and ANSWER not in written
+    printed = "".join(capfd.readouterr())
+    assert "Logging error" not in printed and ANSWER not in printed
+    assert last_resort.records == []
