@@ -5,8 +5,12 @@ BENCH_STATISTICS_RESIDENTS residents (100,000 by default; about 84 % of them com
 registration) from qualreg.demo.population, then measures in this process, after a warm-up,
 the median and the slowest of BENCH_STATISTICS_ROUNDS requests of:
 
-- the page with no filter and with each one filter;
-- the CSV of every table (with no filter, and with the centre filter).
+- the refresh of the stored counts (`manage.py refreshstatistics`, which purge runs hourly;
+  BENCH_STATISTICS_REFRESH=0 skips it when there are stored counts);
+- the page with no filter and with each one filter, from the stored counts;
+- the CSV of every table (with no filter, and with the centre filter), from the stored counts;
+- in the same run, for the ratio, the old path that counts on every request (the page with
+  no filter and with the centre filter, and three CSVs, BENCH_STATISTICS_LIVE_ROUNDS times).
 
 Registrations of the bench keep no answers document (statistics never read it), only their
 facts, so that filling the database takes minutes rather than an hour.
@@ -24,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "bench-statistics"
 RESIDENTS = int(os.environ.get("BENCH_STATISTICS_RESIDENTS", "100000"))
 ROUNDS = int(os.environ.get("BENCH_STATISTICS_ROUNDS", "7"))
+LIVE_ROUNDS = int(os.environ.get("BENCH_STATISTICS_LIVE_ROUNDS", "1"))
 
 
 def setup() -> None:
@@ -83,9 +88,9 @@ def analyst() -> object:
     return client
 
 
-def timed(client: object, url: str) -> tuple[float, float]:
+def timed(client: object, url: str, rounds: int = ROUNDS) -> tuple[float, float]:
     times = []
-    for _round in range(ROUNDS):
+    for _round in range(rounds):
         started = time.perf_counter()
         response = client.get(url)  # type: ignore[attr-defined]
         times.append((time.perf_counter() - started) * 1000)
@@ -99,8 +104,16 @@ def main() -> None:
     from django.utils import timezone
 
     from qualreg.people.models import Centre
+    from qualreg.statistics import report
+    from qualreg.statistics.models import StoredCount
+    from qualreg.statistics.refresh import refresh
     from qualreg.statistics.report import table_keys
 
+    if os.environ.get("BENCH_STATISTICS_REFRESH", "1") == "1" or not StoredCount.objects.exists():
+        started = time.perf_counter()
+        refresh()
+        print(f"refresh of the stored counts: {time.perf_counter() - started:.1f} s")
+    print(f"{StoredCount.objects.count()} stored counts")
     client = analyst()
     centre = Centre.objects.order_by("name").first()
     assert centre is not None
@@ -115,20 +128,44 @@ def main() -> None:
     }
     client.get("/en/statistics/")  # type: ignore[attr-defined]  # warm-up: labels, plans
     print(f"\npage, server time over {ROUNDS} requests (median / slowest), ms")
+    pages = {}
     for name, query in filters.items():
         median, slowest = timed(client, f"/en/statistics/?{query}")
+        pages[name] = median
         page = client.get(f"/en/statistics/?{query}")  # type: ignore[attr-defined]
         shown = "refused" if b"alert--warning" in page.content else "shown"
         print(f"  {name:22} {median:7.0f} {slowest:7.0f}   ({shown})")
     print(f"\nCSV of each table, server time over {ROUNDS} requests (median / slowest), ms")
     worst = []
+    csvs = {}
     for query in ("", f"centre={centre.pk}"):
         for key in table_keys():
             median, slowest = timed(client, f"/en/statistics/tables/{key}.csv?{query}")
             worst.append((median, slowest, key, query or "no filter"))
+            csvs[(key, query)] = median
             print(f"  {key:22} {query or 'no filter':12} {median:7.0f} {slowest:7.0f}")
     median, slowest, key, query = max(worst)
     print(f"\nslowest CSV: {key} ({query}) median {median:.0f} ms, slowest {slowest:.0f} ms")
+
+    # The old path, counted on every request, in the same run for the ratio.
+    stored_scope = report.stored_scope
+    report.stored_scope = lambda filters, **kwargs: None
+    try:
+        print(f"\nold path (counted on each request), over {LIVE_ROUNDS} request(s), ms")
+        for name in ("no filter", "centre"):
+            old, _slowest = timed(client, f"/en/statistics/?{filters[name]}", LIVE_ROUNDS)
+            print(
+                f"  page, {name:16} {old:7.0f}   stored {pages[name]:5.0f}   "
+                f"{old / pages[name]:5.0f}x"
+            )
+        for key in ("gender", "occupation_sub_major", "completed_by_month"):
+            old, _slowest = timed(client, f"/en/statistics/tables/{key}.csv?", LIVE_ROUNDS)
+            print(
+                f"  CSV, {key:17} {old:7.0f}   stored {csvs[(key, '')]:5.0f}   "
+                f"{old / csvs[(key, '')]:5.0f}x"
+            )
+    finally:
+        report.stored_scope = stored_scope
 
 
 if __name__ == "__main__":

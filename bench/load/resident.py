@@ -160,10 +160,18 @@ class Page:
             self._read_group(key, fragment)
         if "order" in changes:
             self.order = list(changes["order"])
+        elif "after" in changes or "gone" in changes:  # as form.js `reordered`
+            self.order = [key for key in self.order if key not in changes.get("gone", [])]
+            for key, previous in changes.get("after", []):
+                at = self.order.index(previous) + 1 if previous in self.order else 0
+                self.order.insert(at, key)
         if changes.get("summary"):
             self.summary = _first(_SUMMARY, changes["summary"])
         if changes.get("nav"):
             self.nav = _first(_NAV, changes["nav"])
+        self.states.update(changes.get("states") or {})  # only marks changed: no new fields
+        if changes.get("nav_state"):
+            self.nav = changes["nav_state"]
         if changes.get("revision"):
             self.revision = changes["revision"]
         if "reveal" in changes:

@@ -13,6 +13,7 @@ only the questions the save can have changed are compared; any other case compar
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -41,6 +42,31 @@ def displayed(post: QueryDict) -> list[tuple[str, str]]:
         key, _sep, state = value.partition(":")
         pairs.append((key, state))
     return pairs
+
+
+def order_change(shown: list[str], order: list[str]) -> dict[str, Any]:
+    """How the page goes from the questions it shows (`shown`, in page order) to `order`:
+    the keys that are gone and each new key with the key it follows ("" for the first),
+    which is all it needs while the questions keep their order; else the whole order."""
+    if shown == order:
+        return {}
+    gone = [key for key in shown if key not in order]
+    new = set(order).difference(shown)
+    after = [
+        (key, order[index - 1] if index else "") for index, key in enumerate(order) if key in new
+    ]
+    if reordered(shown, gone, after) != order:
+        return {"order": order}
+    change: dict[str, Any] = {"after": after} if after else {}
+    return change | ({"gone": gone} if gone else {})
+
+
+def reordered(shown: list[str], gone: list[str], after: list[tuple[str, str]]) -> list[str]:
+    """What the page's script does with `gone` and `after` (form.js `apply`)."""
+    keys = [key for key in shown if key not in gone]
+    for key, previous in after:
+        keys.insert(keys.index(previous) + 1 if previous in keys else 0, key)
+    return keys
 
 
 def nav_state(progress: int, states: Iterable[str]) -> str:
@@ -134,7 +160,10 @@ def sync_token(registration_id: int, revision: int, second_language: str | None)
     revision, the second language shown beside the questions, and what the page is made of
     (the questionnaire's version, this year for the year questions' range, the build)."""
     made_of = f"{QUESTIONNAIRE.version}:{engine.this_year()}:{_build()}"
-    return f"{made_of}:{registration_id}:{revision}:{second_language or ''}"
+    named = f"{made_of}:{registration_id}:{revision}:{second_language or ''}"
+    # A digest: the server only compares tokens, and each save's reply carries one.
+    digest = hashlib.blake2b(named.encode(), digest_size=9).digest()
+    return base64.urlsafe_b64encode(digest).decode()
 
 
 def in_step(post: Mapping[str, Any], base_token: str) -> bool:

@@ -30,6 +30,12 @@ STATUS_LABELS = {
     engine.INVALID: _("The answer needs to be corrected"),
     engine.ANSWERED: _("Answered"),
 }
+MARK_LETTERS = {
+    engine.UNANSWERED: "u",
+    engine.MISSING: "m",
+    engine.INVALID: "i",
+    engine.ANSWERED: "a",
+}
 
 
 # Long lists that get a search box over their drop-down (combobox.js); without the script the
@@ -117,22 +123,28 @@ class QuestionView:
 
     @property
     def state(self) -> str:
-        """A fingerprint of what the page shows of this question besides the typed answer
-        (status, errors, items, translation): the page's script sends it back with a save,
-        and the question is sent again only when its fingerprint has changed."""
+        """A fingerprint of what the page shows of this question besides the typed answer:
+        the page's script sends it back with a save, and the question is sent again only
+        when it has changed. "<frame>-<marks>": a hash of everything but the marks (errors,
+        items, the translation), then one letter per mark of answered or not (the question's,
+        then each item field's, in page order). When only marks differ, only the marks
+        travel (see `marks`)."""
+        return f"{self.frame}-{self.marks}"
+
+    @property
+    def frame(self) -> str:
         items = tuple(
             (
                 item.id,
                 item.number,
                 item.title,
                 item.removable,
-                tuple((f.name, f.status, tuple(f.errors), _answer_shown(f)) for f in item.fields),
+                tuple((f.name, tuple(f.errors), _answer_shown(f)) for f in item.fields),
             )
             for item in self.items
         )
         parts = (
             self.id,
-            self.status,
             tuple(self.errors),
             _answer_shown(self),
             items,
@@ -140,6 +152,22 @@ class QuestionView:
             self.second,  # the translation column, answered or not
         )
         return fingerprint(parts)
+
+    @property
+    def marks(self) -> str:
+        return "".join(MARK_LETTERS[view.status] for view in self.marked())
+
+    def marked(self) -> list[QuestionView]:
+        """The question and its items' fields: each shows its own mark (`mark_id`)."""
+        return [self, *(f for item in self.items for f in item.fields)]
+
+    @property
+    def mark_id(self) -> str:
+        return f"{self.name}-mark"
+
+    @property
+    def status_id(self) -> str:
+        return f"{self.name}-status"
 
     @property
     def kind(self) -> str:

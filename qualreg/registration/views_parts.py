@@ -23,6 +23,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from qualreg.lib import languages
+from qualreg.lib.script_replies import script_reply
 from qualreg.people.session import logout_resident, resident_required
 from qualreg.questionnaire import engine
 from qualreg.questionnaire.definition import QUESTIONNAIRE
@@ -172,7 +173,7 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
 
     if post.get("autosave") == "1":
         if post.get("beacon") == "1":  # sent by a page going away: nobody reads the reply
-            return HttpResponse(status=204)
+            return script_reply(request, HttpResponse(status=204))
         if post.get("delta") == "1":
             return _changes(request, part, saved)
         return render_part(request, part, registration)
@@ -209,10 +210,11 @@ def _post(request: HttpRequest, part: Part) -> HttpResponse:
     return redirect(here)
 
 
-def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonResponse:
-    """A save's answer to the script: the question keys in order (when they changed) and the
-    HTML of each question, the error summary and the navigation whose fingerprint changed,
-    with the sync token of the draft they describe."""
+def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> HttpResponse:
+    """A save's answer to the script: how the questions' order changed (if it did), the
+    HTML of each question whose frame changed, the marks (answered or not) that changed
+    where that is all that changed, the error summary and the navigation (whole, or the
+    pieces of it that changed), with the sync token of the draft they describe."""
     post = request.POST
     registration, shown = saved.registration, saved.shown
     displayed = autosave.displayed(post)
@@ -220,54 +222,111 @@ def _changes(request: HttpRequest, part: Part, saved: saving.Saved) -> JsonRespo
     second = second_language(request)
     second_code = second.code if second else None
     changes: dict[str, Any] = {
-        "questions": {},
-        "revision": autosave.sync_token(registration.pk, registration.revision, second_code),
+        "revision": autosave.sync_token(registration.pk, registration.revision, second_code)
     }
     order = [question.key for question in shown]
-    if order != [key for key, _state in displayed]:
-        changes["order"] = order
+    changes |= autosave.order_change([key for key, _state in displayed], order)
     reveal = in_turn(shown, registration.answers, registration.passed, registration.attempted)
     if post.get("reveal") != reveal:
         changes["reveal"] = reveal
     base_token = autosave.sync_token(registration.pk, saved.base_revision, second_code)
     in_step = autosave.in_step(post, base_token)
     suspects = autosave.only_these_can_differ(part, saved.changed_answers, in_step)
-    if suspects is not None and "order" not in changes:
+    if suspects is not None and not changes.keys() & {"order", "after", "gone"}:
         # The page is in step with the draft: compare only what the save can have changed.
         few = _question_views(part, registration, second, [q for q in shown if q.key in suspects])
         if all(shown_states.get(view.question.key) == view.state for view in few):
-            return _with_nav(changes, post, part, registration, in_step)
+            return _with_nav(request, changes, part, registration, in_step)
     views = _question_views(part, registration, second, shown)
-    question_template = get_template("resident/includes/question.html")
-    changes["questions"] = {
-        view.question.key: question_template.render({"q": view})
-        for view in views
-        if shown_states.get(view.question.key) != view.state
-    }
+    _put_questions(changes, views, shown_states)
     context = _page_context(part, views)
     if post.get("summary") != context["summary_state"]:
         changes["summary"] = get_template("resident/includes/summary_slot.html").render(context)
         changes["title"] = get_template("resident/includes/document_title.html").render(context)
-    return _with_nav(changes, post, part, registration, in_step)
+    return _with_nav(request, changes, part, registration, in_step)
+
+
+def _put_questions(
+    changes: dict[str, Any], views: list[rendering.QuestionView], shown_states: dict[str, str]
+) -> None:
+    """Each question whose fingerprint differs from the page's: its marks when only they
+    differ (`slots`, with the new fingerprint in `states`), else its whole HTML."""
+    for view in views:
+        key, shown_state = view.question.key, shown_states.get(view.question.key)
+        if shown_state == view.state:
+            continue
+        slots = _changed_marks(shown_state, view)
+        if slots is None:
+            html = get_template("resident/includes/question.html").render({"q": view})
+            changes.setdefault("questions", {})[key] = html
+        else:
+            changes.setdefault("slots", {}).update(slots)
+            changes.setdefault("states", {})[key] = view.state
+
+
+def _changed_marks(shown_state: str | None, view: rendering.QuestionView) -> dict[str, str] | None:
+    """The HTML of the marks that differ from those the page shows, by element id, when
+    nothing else of the question differs; None when more does (or the state is unknown)."""
+    frame, _sep, marks = (shown_state or "").partition("-")
+    if frame != view.frame or len(marks) != len(view.marks):
+        return None
+    mark = get_template("resident/includes/mark.html")
+    status = get_template("resident/includes/status_label.html")
+    slots = {}
+    for letter, marked in zip(marks, view.marked(), strict=True):
+        if letter != rendering.MARK_LETTERS[marked.status]:
+            slots[marked.mark_id] = mark.render({"q": marked})
+            if not marked.in_group:
+                slots[marked.status_id] = status.render({"q": marked})
+    return slots
 
 
 def _with_nav(
-    changes: dict[str, Any], post: Any, part: Part, registration: Registration, in_step: bool
-) -> JsonResponse:
-    """The changes, with the navigation when its fingerprint changed."""
-    if not autosave.nav_unchanged(post.get("nav", ""), part, registration, in_step):
+    request: HttpRequest,
+    changes: dict[str, Any],
+    part: Part,
+    registration: Registration,
+    in_step: bool,
+) -> HttpResponse:
+    """The changes, with the navigation when its fingerprint changed: the pieces that
+    changed (progress, a part's state) when the page's fingerprint can be read, else whole."""
+    shown_state = request.POST.get("nav", "")
+    if not autosave.nav_unchanged(shown_state, part, registration, in_step):
         nav = parts_nav(registration, part.key)
-        changes["nav"] = get_template("resident/includes/parts_nav.html").render(
-            {
-                "nav": nav,
-                "nav_state": autosave.nav_state(
-                    registration.progress_percent, (e["state"] for e in nav)
-                ),
-                "progress": registration.progress_percent,
-                "form_id": "part-form",
-            }
-        )
-    return JsonResponse(changes)
+        context = {
+            "nav": nav,
+            "nav_state": autosave.nav_state(
+                registration.progress_percent, (e["state"] for e in nav)
+            ),
+            "progress": registration.progress_percent,
+            "form_id": "part-form",
+        }
+        pieces = _nav_pieces(shown_state, context)
+        if pieces is None:
+            changes["nav"] = get_template("resident/includes/parts_nav.html").render(context)
+        else:
+            changes.setdefault("slots", {}).update(pieces)
+            changes["nav_state"] = context["nav_state"]
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    return script_reply(request, JsonResponse(changes, json_dumps_params=compact))
+
+
+def _nav_pieces(shown_state: str, context: dict[str, Any]) -> dict[str, str] | None:
+    """The navigation's pieces that differ from the page's readable fingerprint, by element
+    id; None when the page's fingerprint cannot be read."""
+    progress, _sep, codes = shown_state.partition("-")
+    new_progress, _sep, new_codes = context["nav_state"].partition("-")
+    if not progress.isdigit() or len(codes) != len(new_codes):
+        return None
+    pieces = {}
+    if progress != new_progress:
+        html = get_template("resident/includes/nav_progress.html").render(context)
+        pieces["nav-progress"] = html
+    tag = get_template("resident/includes/nav_tag.html")
+    for code, new_code, entry in zip(codes, new_codes, context["nav"], strict=True):
+        if code != new_code:
+            pieces[f"nav-tag-{entry['part'].key}"] = tag.render({"entry": entry})
+    return pieces
 
 
 def _set_second_language(request: HttpRequest, code: str | None) -> None:

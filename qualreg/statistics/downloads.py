@@ -40,6 +40,7 @@ def about(statistics: Statistics) -> list[tuple[str, str]]:
             "; ".join(f"{name}: {value}" for name, value in described) or _("No filter"),
         ),
         (_("Made"), format_moment(statistics.generated_at)),
+        (_("Numbers as of"), format_moment(statistics.counted_at)),
         (_("Registrations counted"), str(statistics.groups.view_size)),
         (_("Hidden numbers"), suppression_note()),
     ]

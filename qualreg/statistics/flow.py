@@ -4,6 +4,7 @@ registration tables (dates and states), never from answers."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import (
@@ -188,3 +189,18 @@ def median_days(filters: Filters) -> int | None:
         return None
     middle = rows.order_by("took").values_list("took", flat=True)[n // 2]
     return middle.days
+
+
+def time_to_complete() -> dict[int, datetime.timedelta]:
+    """The time from the first login code to completion of every registration counted
+    (each resident's latest completed one that had a code), for stored medians."""
+    first_code = LoginCode.objects.filter(
+        person_id=OuterRef("person_id"), issued_at__lte=OuterRef("completed_at")
+    ).order_by("issued_at")
+    rows = (
+        _latest_completed()
+        .annotate(first_code=Subquery(first_code.values("issued_at")[:1]))
+        .filter(first_code__isnull=False)
+        .values_list("id", "completed_at", "first_code")
+    )
+    return {rid: completed - first for rid, completed, first in rows if completed is not None}

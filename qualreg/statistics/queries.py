@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -24,10 +24,12 @@ from django.db import connection
 
 from qualreg.people.models import Centre, Person
 from qualreg.registration.models import AnswerFact, Registration
+from qualreg.statistics import flow
 from qualreg.statistics.filters import BIRTH_BANDS, Filters, periods
-from qualreg.statistics.suppression import CellKey
+from qualreg.statistics.suppression import MIN_GROUP, CellKey
 
 Counts = dict[CellKey, dict[Any, int]]
+FlowCounts = dict[Any, dict[tuple[str, str], int]]
 
 REGISTRATION = Registration._meta.db_table
 FACT = AnswerFact._meta.db_table
@@ -97,6 +99,7 @@ class Scope:
         select = ", ".join(
             [
                 "r.id AS rid",
+                "r.person_id AS pid",
                 "r.completed_at AS completed_at",
                 "p.centre_id AS centre",
                 "r.language AS language",
@@ -261,6 +264,65 @@ class Scope:
             f"GROUP BY {self._group(f'pop.{column}')}"
         )
         return self._fetch(sql, self.params)
+
+    # Counted from people and dates (flow.py) ----------------------------------------------
+
+    def flow(self) -> FlowCounts | None:
+        return flow.flow_counts(self.filters)
+
+    def drafts(self) -> tuple[Any, FlowCounts] | None:
+        return flow.draft_progress(self.filters)
+
+    def median_days(self) -> int | None:
+        return flow.median_days(self.filters)
+
+    def medians(self, took: dict[int, datetime.timedelta]) -> dict[CellKey, int]:
+        """The median days from the first login code to completion in every group of at
+        least MIN_GROUP registrations (`took`: flow.time_to_complete()), as median_days()
+        counts it for the group a filter picks."""
+        width = len(self.dimensions)
+        groups: dict[CellKey, list[datetime.timedelta]] = defaultdict(list)
+        sizes: dict[CellKey, int] = defaultdict(int)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {self._select('pop.rid')} FROM ({self.sql}) pop", self.params)
+            for row in cursor.fetchall():
+                key = tuple(row[:width])
+                sizes[key] += 1
+                if row[width] in took:
+                    groups[key].append(took[row[width]])
+        return {
+            key: sorted(times)[len(times) // 2].days
+            for key, times in groups.items()
+            if sizes[key] >= MIN_GROUP
+        }
+
+
+class Source(Protocol):
+    """Where a report's counts come from: counted now (Scope) or stored (stored.py)."""
+
+    filters: Filters
+    dimensions: tuple[str, ...]
+    view: CellKey
+
+    def sizes(self) -> dict[CellKey, int]: ...
+    def coded(self, questions: Sequence[str]) -> dict[str, Counts]: ...
+    def derived(
+        self, question: str, expression: str, expression_params: Sequence[Any] = ()
+    ) -> Counts: ...
+    def per_registration(
+        self,
+        aggregate: str,
+        questions: Sequence[str],
+        params: Sequence[Any] = (),
+        *,
+        default: Any = None,
+    ) -> Counts: ...
+    def paired(self, question: str, field: str) -> Counts: ...
+    def by_month(self, first: datetime.date, last: datetime.date) -> Counts: ...
+    def by_column(self, column: str) -> Counts: ...
+    def flow(self) -> FlowCounts | None: ...
+    def drafts(self) -> tuple[Any, FlowCounts] | None: ...
+    def median_days(self) -> int | None: ...
 
 
 def _next_month(start: datetime.datetime) -> datetime.datetime:

@@ -28,8 +28,9 @@ from qualreg.questionnaire.codelists import (
 from qualreg.questionnaire.definition import QUESTIONNAIRE
 from qualreg.statistics import isco
 from qualreg.statistics.filters import BIRTH_BANDS, Filters, band_label
-from qualreg.statistics.flow import STAGES, draft_progress, flow_counts, median_days
-from qualreg.statistics.queries import Counts
+from qualreg.statistics.flow import STAGES
+from qualreg.statistics.queries import Counts, Scope, Source
+from qualreg.statistics.stored import stored_scope
 from qualreg.statistics.tables import (
     Builder,
     Spec,
@@ -62,20 +63,34 @@ def table_keys() -> list[str]:
     return [spec.key for spec in SPECS]
 
 
-def build(filters: Filters, only: str | None = None) -> Statistics:
-    """Count and protect every table (or only the one `only` names) for the filter. When
+def build(filters: Filters, only: str | None = None, *, live: bool = False) -> Statistics:
+    """Protect every table (or only the one `only` names) for the filter, from the stored
+    counts when there are some for it (stored.py), else (or when `live`) counted now. When
     the filter's group may not be shown, there are no tables at all."""
+    now = timezone.now()
+    stored = None if live else stored_scope(filters, every_table=only is None)
     specs = [spec for spec in SPECS if only is None or spec.key == only]
     questions = sorted({question for spec in specs for question in spec.questions})
-    builder = Builder(filters, questions)
+    builder = Builder(stored or Scope(filters), questions)
     days = None
     if builder.groups.allowed:
         for spec in specs:
             builder.spec = spec
             spec.make(builder)
         if only is None:
-            days = median_days(filters)
-    return Statistics(filters, builder.groups, builder.tables, days, timezone.now())
+            days = builder.scope.median_days()
+    counted_at = stored.counted_at if stored else now
+    return Statistics(filters, builder.groups, builder.tables, days, now, counted_at)
+
+
+def run_every_table(scope: Source) -> None:
+    """Ask `scope` every count of every table, whatever the group's size (refresh.py stores
+    what it answers)."""
+    questions = sorted({question for spec in SPECS for question in spec.questions})
+    builder = Builder(scope, questions, every_count=True)
+    for spec in SPECS:
+        builder.spec = spec
+        spec.make(builder)
 
 
 def _number_bands(limits: Sequence[tuple[str, int | None, int | None]]) -> list[tuple[str, str]]:
@@ -132,7 +147,7 @@ def _by_centre(b: Builder) -> None:
 
 @table("flow", "flow")
 def _flow(b: Builder) -> None:
-    counts = flow_counts(b.filters)
+    counts = b.scope.flow()
     if counts is not None:
         b.add(
             _("From resident added to registration completed"),
@@ -144,7 +159,7 @@ def _flow(b: Builder) -> None:
 
 @table("draft_progress", "flow")
 def _drafts(b: Builder) -> None:
-    progress = draft_progress(b.filters)
+    progress = b.scope.drafts()
     if progress is not None:
         limits, counts = progress
         b.add(

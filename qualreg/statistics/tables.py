@@ -11,7 +11,7 @@ from typing import Any, Literal
 from django.utils.translation import pgettext_lazy
 
 from qualreg.statistics.filters import Filters
-from qualreg.statistics.queries import Counts, Scope
+from qualreg.statistics.queries import Counts, Source
 from qualreg.statistics.suppression import Groups, Shown, check_groups, protect
 
 COUNT = "n"
@@ -50,6 +50,7 @@ class Statistics:
     tables: list[Table]
     median_days: int | None
     generated_at: datetime.datetime
+    counted_at: datetime.datetime  # the moment the numbers are of (stored counts are older)
 
     def section(self, key: str) -> list[Table]:
         return [table for table in self.tables if table.section == key]
@@ -109,17 +110,17 @@ def top(counts: Counts, n: int, other: str | None = None) -> tuple[list[Any], Co
 
 
 class Builder:
-    """Counts the tables for the scope of a filter and protects every one of them."""
+    """Counts the tables for the scope of a filter and protects every one of them
+    (`every_count`: even when the group may not be shown, to store the counts)."""
 
-    def __init__(self, filters: Filters, questions: Sequence[str]) -> None:
-        self.filters = filters
-        self.scope = Scope(filters)
+    def __init__(self, scope: Source, questions: Sequence[str], every_count: bool = False) -> None:
+        self.filters: Filters = scope.filters
+        self.scope = scope
         self.tables: list[Table] = []
         self.groups = check_groups(self.scope.sizes(), self.scope.view, len(self.scope.dimensions))
         # The plain coded questions of every table asked for, in one query.
-        self.coded: dict[str, Counts] = (
-            self.scope.coded(questions) if questions and self.groups.allowed else {}
-        )
+        wanted = self.groups.allowed or every_count
+        self.coded: dict[str, Counts] = self.scope.coded(questions) if questions and wanted else {}
         self.spec: Spec | None = None
 
     def add(

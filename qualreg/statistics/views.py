@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from qualreg.lib import languages
+from qualreg.lib.dates import format_moment
 from qualreg.privacy import audit
 from qualreg.statistics import charts, downloads
 from qualreg.statistics.access import statistics_required
@@ -112,6 +113,7 @@ def page(request: HttpRequest) -> HttpResponse:
         "refusal": refusal,
         "sections": [section for section in sections if section[2]],
         "described": filters.described(),
+        "counted_at": format_moment(statistics.counted_at),
         "xlsx": reverse("statistics:xlsx") + (f"?{query}" if query else ""),
         "small": SMALL,
         "min_group": MIN_GROUP,

@@ -1,11 +1,16 @@
 """The answer save of the page's script: a small answer with only what changed, few queries."""
 
+import gzip
 import hashlib
 import itertools
+import json
+from types import SimpleNamespace
+from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -48,17 +53,28 @@ def html(fragment):
     return BeautifulSoup(fragment, "html.parser")
 
 
-def test_an_answer_moves_the_script_on_to_the_next_question_with_the_saved_ones_new_mark(
+def page_order(keys, changes):
+    """The questions' order the page's script makes of a reply (form.js `reordered`)."""
+    if "order" in changes:
+        return changes["order"]
+    keys = [key for key in keys if key not in changes.get("gone", [])]
+    for key, previous in changes.get("after", []):
+        keys.insert(keys.index(previous) + 1 if previous in keys else 0, key)
+    return keys
+
+
+def test_an_answer_moves_the_script_on_and_the_saved_question_comes_back_as_its_mark_alone(
     client, draft
 ):
     state = page_state(client)
     assert state["reveal"] == "birth_year"
     changes = autosave(client, state, {"birth_year": "1990"})
     assert changes["reveal"] == "gender"  # the page holds it already: no new order, no HTML
-    assert "order" not in changes and list(changes["questions"]) == ["birth_year"]
-    saved = html(changes["questions"]["birth_year"])
-    assert saved.select_one(".mark--answered") is not None
-    assert "(Answered)" in saved.get_text()
+    assert not changes.keys() & {"order", "after", "gone", "questions"}
+    mark = html(changes["slots"]["q-birth_year-mark"])
+    assert mark.select_one("#q-birth_year-mark.mark--answered").get_text() == "✓"
+    assert html(changes["slots"]["q-birth_year-status"]).get_text() == "(Answered)"
+    assert changes["states"] == {"birth_year": page_state(client)["displayed"].split()[0][11:]}
     assert Registration.objects.get(pk=draft.pk).answers == {"birth_year": "1990"}
 
 
@@ -67,8 +83,7 @@ def test_a_follow_up_arrives_as_html_in_its_place_when_its_condition_is_met(clie
     state = page_state(client)
     assert "partner_in_norway" not in state["displayed"]
     changes = autosave(client, state, {"marital_status": "married"})
-    order = changes["order"]
-    assert order[order.index("marital_status") + 1] == "partner_in_norway"
+    assert changes["after"] == [["partner_in_norway", "marital_status"]]  # not the whole order
     partner = html(changes["questions"]["partner_in_norway"])
     assert partner.select_one("input[name=shown]")["value"] == "partner_in_norway"
     # Answered out of turn (a page without the script): the answer is never hidden.
@@ -79,7 +94,51 @@ def test_re_saving_an_unchanged_answer_sends_no_question_html(client, draft):
     autosave(client, page_state(client), {"birth_year": "1990"})
     state = page_state(client)
     changes = autosave(client, state, {"birth_year": "1990"})
-    assert changes == {"questions": {}, "revision": state["revision"]}  # nothing new either
+    assert changes == {"revision": state["revision"]}  # nothing new either
+
+
+def applied(state, changes):
+    """What the page's script makes of its state with a save's reply (form.js `apply`)."""
+    html_states = {
+        key: html(fragment).select_one("[data-key]")["data-state"]
+        for key, fragment in changes.get("questions", {}).items()
+    }
+    states = dict(pair.split(":", 1) for pair in state["displayed"].split())
+    order = page_order(list(states), changes)
+    states |= html_states | changes.get("states", {})
+    nav = state["nav"]
+    if "nav" in changes:
+        nav = html(changes["nav"]).select_one("#parts-nav")["data-state"]
+    summary = state["summary"]
+    if "summary" in changes:
+        summary = html(changes["summary"]).select_one("#error-summary-slot")["data-state"]
+    return {
+        "displayed": " ".join(f"{key}:{states[key]}" for key in order),
+        "reveal": changes.get("reveal", state["reveal"]),
+        "summary": summary,
+        "nav": changes.get("nav_state", nav),
+        "revision": changes["revision"],
+    }
+
+
+def test_a_page_that_applies_every_reply_holds_what_a_fresh_page_shows(client, draft):
+    """Marks and navigation pieces sent alone leave the page with the same fingerprints
+    (and the same marks and states) as a page loaded afresh, save after save."""
+    state = page_state(client)
+    for part, answers in STEPS:
+        if state["displayed"] and not part_of(state, part):
+            state = page_state(client, part)
+        changes = autosave(client, state, answers, part)
+        state = applied(state, changes)
+        assert state == page_state(client, part), answers
+        for element_id, fragment in changes.get("slots", {}).items():
+            fresh = soup(client.get(f"/en/form/{part}/")).select_one(f"#{element_id}")
+            assert fresh == html(fragment).select_one(f"#{element_id}")
+
+
+def part_of(state, part):
+    first = state["displayed"].split()[0].partition(":")[0]
+    return QUESTIONNAIRE.question(first) in QUESTIONNAIRE.part(part).questions
 
 
 @pytest.fixture
@@ -186,18 +245,33 @@ def test_an_invalid_year_returns_that_question_with_its_error_and_the_summary(cl
 
 def test_the_navigation_is_sent_only_when_a_state_or_the_progress_changes(client, draft):
     changes = autosave(client, page_state(client), {"birth_year": "1990"})
-    nav = html(changes["nav"])
-    assert [tag.get_text() for tag in nav.select(".tag")][0] == "In progress"
+    # Only what changed: the progress and the state of this part, not the whole list.
+    assert "nav" not in changes
+    assert set(changes["slots"]) - {"q-birth_year-mark", "q-birth_year-status"} == {
+        "nav-progress",
+        "nav-tag-personal",
+    }
+    assert html(changes["slots"]["nav-tag-personal"]).get_text() == "In progress"
     progress = Registration.objects.get(pk=draft.pk).progress_percent
-    assert f"{progress} %" in nav.select_one(".progress-text").get_text()
-    assert nav.select_one("[aria-current=step]")["value"] == "personal"
+    assert (
+        html(changes["slots"]["nav-progress"]).get_text()
+        == f"{progress} % of the questions answered{progress}"
+    )
+    assert changes["nav_state"] == f"{progress}-1000000" == page_state(client)["nav"]
     # Changing an answer that leaves every state and the progress as they were: no nav.
     state = page_state(client)
     changes = autosave(client, state, {"birth_year": "1991"})
-    assert "nav" not in changes
-    # A navigation the page shows that is out of date is sent again.
-    changes = autosave(client, {**state, "nav": "0-0000000"}, {"birth_year": "1991"})
-    assert "nav" in changes
+    assert "nav" not in changes and "nav_state" not in changes
+    # A navigation the page shows that is out of date: the pieces that differ.
+    changes = autosave(client, {**state, "nav": "0-1200000"}, {"birth_year": "1991"})
+    assert set(changes["slots"]) == {"nav-progress", "nav-tag-education"}
+    assert html(changes["slots"]["nav-tag-education"]).get_text() == "Not started"
+    # One the server cannot read: the whole navigation.
+    for unreadable in ("", "x-1000000", "0-00"):
+        changes = autosave(client, {**state, "nav": unreadable}, {"birth_year": "1991"})
+        nav = html(changes["nav"])
+        assert nav.select_one("[aria-current=step]")["value"] == "personal"
+        assert [tag.get_text() for tag in nav.select(".tag")][0] == "In progress"
 
 
 def test_a_save_checks_the_state_of_every_later_part_whose_questions_depend_on_it(client, draft):
@@ -210,7 +284,8 @@ def test_a_save_checks_the_state_of_every_later_part_whose_questions_depend_on_i
     state = page_state(client, "work")
     stale_other = state["nav"][:-1] + ("2" if state["nav"][-1] != "2" else "0")
     changes = autosave(client, {**state, "nav": stale_other}, {"paid_work": "no"}, part="work")
-    assert html(changes["nav"]).select_one("[aria-current=step]")["value"] == "work"
+    assert "nav-tag-other" in changes["slots"]
+    assert changes["nav_state"] == page_state(client, "work")["nav"]
 
 
 def test_an_autosave_costs_three_queries_and_never_loads_the_person(client, draft):
@@ -258,8 +333,10 @@ def test_a_draft_without_consent_on_record_is_refused_even_by_an_autosave(client
 )
 def test_a_tampered_page_state_only_makes_the_answer_bigger(client, draft, state):
     changes = autosave(client, state, {"birth_year": "1990"})
-    assert changes["order"][:3] == ["birth_year", "gender", "birth_country"]
-    assert set(changes["questions"]) == set(changes["order"])
+    sent = [key for key, _state in autosave_module.displayed(QueryDict(urlencode(state, True)))]
+    order = page_order(sent, changes)
+    assert order[:3] == ["birth_year", "gender", "birth_country"]
+    assert set(changes["questions"]) == set(order)
     assert changes["reveal"] == "gender"
     assert "nav" in changes
 
@@ -292,7 +369,9 @@ def test_the_questions_a_save_can_change_are_the_changed_ones_and_those_that_rea
     assert not in_step(page, autosave_module.sync_token(3, 8, None))
     assert not in_step(page, autosave_module.sync_token(4, 7, None))
     assert not in_step(page, autosave_module.sync_token(3, 7, "nb"))
-    assert not in_step({"revision": token.replace(QUESTIONNAIRE.version, "2020-1-1")}, token)
+    with monkeypatch.context() as patch:
+        patch.setattr(autosave_module, "QUESTIONNAIRE", SimpleNamespace(version="2020-1-1"))
+        assert not in_step({"revision": autosave_module.sync_token(3, 7, None)}, token)
     assert not in_step({}, token)
     assert narrow(personal, gender, False) is None
     assert narrow(personal, None, True) is None
@@ -332,8 +411,67 @@ def test_a_page_behind_the_draft_gets_the_state_another_tab_gave_to_another_part
     # share of questions answered stays as it was.
     post_part(client, "driving", {"licence": ""})
     changes = autosave(client, personal, {"birth_year": "1990"})
-    driving = html(changes["nav"]).select_one("button[value=driving]")
-    assert "Needs answers" in driving.get_text()
+    driving = html(changes["slots"]["nav-tag-driving"])
+    assert driving.get_text() == "Needs answers"
+
+
+def test_a_question_that_no_longer_applies_goes_and_the_page_keeps_the_order(client, draft):
+    draft.answers = {"birth_year": "1990", "gender": "woman", "children": "yes"}
+    draft.answers |= {"children_under_18": "2", "children_with_you": "all"}
+    draft.save()
+    state = page_state(client)
+    shown = [pair.partition(":")[0] for pair in state["displayed"].split()]
+    at = shown.index("children")
+    assert shown[at : at + 3] == ["children", "children_under_18", "children_with_you"]
+    left = shown[: at + 1] + shown[at + 3 :]
+    changes = autosave(client, state, {"children": "no"})
+    assert changes["gone"] == ["children_under_18", "children_with_you"]
+    assert "order" not in changes and "after" not in changes
+    assert page_order(shown, changes) == left
+    # They come back after the question they follow.
+    changes = autosave(client, page_state(client), {"children": "yes"})
+    assert changes["after"] == [
+        ["children_under_18", "children"],
+        ["children_with_you", "children_under_18"],
+    ]
+    assert page_order(left, changes) == shown
+    # A page whose order cannot be mended by taking out and putting in gets it whole.
+    backwards = " ".join(reversed(state["displayed"].split()))
+    changes = autosave(client, {**state, "displayed": backwards}, {"children": "no"})
+    assert changes["order"] == left
+
+
+def test_a_save_reply_is_compressed_and_carries_only_the_headers_a_script_needs(client, draft):
+    """A resident pays for every byte: the reply to a save (a same-origin POST with the CSRF
+    token, never cached) leaves off what guards or describes a document; the page keeps it."""
+    data = {**page_state(client), "shown": ["birth_year"], "q-birth_year": "1990"}
+    data |= {"autosave": "1", "delta": "1"}
+    response = client.post("/en/form/personal/", data, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    body = gzip.decompress(response.content)
+    assert json.loads(body)["reveal"] == "gender"
+    assert response.content[3] == 0  # no file name: no random padding
+    assert sorted(response.headers) == [
+        "Cache-Control",
+        "Content-Encoding",
+        "Content-Length",
+        "Content-Type",
+        "X-Content-Type-Options",
+    ]
+    assert response["Cache-Control"] == "no-store"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    page = client.get("/en/form/personal/")
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+    assert page["X-Frame-Options"] == "DENY"
+
+
+def test_arabic_travels_as_utf_8_not_as_escapes_six_bytes_each(client, draft):
+    state = page_state(client)
+    data = {**state, "shown": ["birth_year"], "q-birth_year": "1990", "autosave": "1"}
+    response = client.post("/ar/form/personal/", {**data, "delta": "1"})
+    text = response.content.decode()
+    assert "\\u06" not in text
+    assert json.loads(text)["slots"]["q-birth_year-status"].endswith("(تمت الإجابة)</span>")
 
 
 def test_a_beacon_save_is_stored_and_answered_with_nothing_but_needs_its_csrf_token(client, draft):

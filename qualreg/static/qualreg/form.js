@@ -108,6 +108,17 @@
     if (old && next) old.replaceWith(next);
   }
 
+  /* The page's questions without those gone, each new one after the key it follows
+     ("" for the first): autosave.reordered on the server, which checks the result. */
+  function reordered(keys, changes) {
+    var gone = changes.gone || [];
+    keys = keys.filter(function (key) { return gone.indexOf(key) === -1; });
+    (changes.after || []).forEach(function (pair) {
+      keys.splice(keys.indexOf(pair[1]) + 1, 0, pair[0]);
+    });
+    return keys;
+  }
+
   /* The key of the question whose text the person is typing in, if any. */
   function typingIn() {
     var active = document.activeElement;
@@ -115,8 +126,8 @@
       questionKey(active.name) : null;
   }
 
-  /* Put in place what the server sent: the questions it sent in full, in its order; the
-     ones it did not send stay as they are, with what the person has typed in them. The
+  /* Put in place what the server sent: the questions it sent in full, in its order, and the
+     marks it sent alone; the rest stays as it is, with what the person has typed in it. The
      question being typed in is not redrawn (no error or caret jump mid-word): it is redrawn
      by the save made when the person leaves it. */
   function apply(changes) {
@@ -136,7 +147,7 @@
     });
     var list = questionList();
     var node = list.firstElementChild;
-    (changes.order || Object.keys(before)).forEach(function (key) {
+    (changes.order || reordered(Object.keys(before), changes)).forEach(function (key) {
       var el = current[key];
       if (!el) return;
       if (el === node) { node = node.nextElementSibling; return; }
@@ -145,6 +156,16 @@
     while (node) { var next = node.nextElementSibling; node.remove(); node = next; }
     replace("error-summary-slot", changes.summary);
     replace("parts-nav", changes.nav);
+    /* Small pieces (a question's mark, the progress, a part's state) that changed where
+       nothing else around them did, and the fingerprints of what holds them. */
+    var slots = changes.slots || {};
+    Object.keys(slots).forEach(function (id) { replace(id, slots[id]); });
+    var states = changes.states || {};
+    Object.keys(states).forEach(function (key) {
+      if (current[key]) current[key].setAttribute("data-state", states[key]);
+    });
+    var nav = document.getElementById("parts-nav");
+    if (changes.nav_state && nav) nav.setAttribute("data-state", changes.nav_state);
     if (changes.title) document.title = changes.title;
     /* The page now shows the draft at this revision; the server may then compare less. A
        reply applied in part leaves the old token, so the next save is compared in full. */

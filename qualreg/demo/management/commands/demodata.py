@@ -18,6 +18,7 @@ from qualreg.demo.population import populate
 from qualreg.lib.duf import format_duf
 from qualreg.people.codes import format_code, issue_login_code
 from qualreg.people.models import Centre, Person
+from qualreg.statistics.refresh import refresh
 
 DEMO_DUF = "201258697561"
 DEMO_STAFF = ("staff", "demo-staff-password")
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             analyst = self._user(DEMO_ANALYST, Role.STATISTICS, None)
             analyst_app, _secret, analyst_recovery = enrol(analyst)
             populate(DEMO_RESIDENTS, prefix="2021", templates=120)
+        refresh()  # the statistics' stored counts, so that the demo's are there at once
         url = settings.SERVICE_URL
         self.stdout.write(
             "\n".join(

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from qualreg.demo.generate import generate
+from qualreg.statistics.refresh import refresh
 
 
 class Command(BaseCommand):
@@ -46,6 +47,7 @@ class Command(BaseCommand):
                 f"{time.perf_counter() - started:7.1f} s  {line}"
             ),
         )
+        refresh()  # the statistics' stored counts
         self.stdout.write(
             f"{made.registrations} completed registrations of {made.residents} residents "
             f"({made.facts} facts); {made.assigned} assigned to {made.organisation.name}; "
