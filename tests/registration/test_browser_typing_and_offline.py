@@ -243,8 +243,9 @@ def test_without_javascript_a_post_without_a_connection_fails_visibly_and_can_be
     assert page.url.startswith("chrome-error:")  # the browser's own "no connection" page
     assert answers_of(resident)["gender"] == "woman"
 
-    # Back online, the browser's Reload sends the same post again: nothing was lost.
+    # Back online, the browser's Reload sends the same post again: nothing was lost, and
+    # Next, now done, opens the next part, since every question of this one is answered.
     page.context.set_offline(False)
     page.reload()
-    assert page.url.startswith(f"{base}/en/form/personal/")
+    assert page.url.startswith(f"{base}/en/form/education/")
     assert answers_of(resident)["gender"] == "man"
