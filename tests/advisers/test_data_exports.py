@@ -12,6 +12,7 @@ from typing import Any
 import jsonschema
 from bs4 import BeautifulSoup
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from qualreg.advisers.models import Assignment
@@ -57,7 +58,8 @@ def test_an_adviser_downloads_a_registration_as_a_spreadsheet(
     response = adviser_client.get(f"/en/advisers/registrations/{completed.pk}/download/xlsx/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    name = f"registration-{completed.sequence}-{completed.completed_at.date().isoformat()}.xlsx"
+    day = timezone.localdate(completed.completed_at)  # the day in Norway, as on the PDF
+    name = f"registration-{completed.sequence}-{day.isoformat()}.xlsx"
     assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     assert "201258697561" not in response["Content-Disposition"]
     sheet = workbook(response)["Registrations"]
