@@ -165,3 +165,16 @@ def test_the_part_page_in_arabic_is_right_to_left_with_numbers_isolated(client, 
     assert page.html["dir"] == "rtl" and page.html["lang"] == "ar"
     assert page.select_one(".caption bdi") is not None
     assert "ملخص" in text_of(client.get("/ar/form/summary/")) or page.select(".parts-nav li")
+
+
+@pytest.mark.parametrize("path", ["/en/form/personal/", "/en/form/work/", "/en/form/summary/"])
+def test_the_scripts_load_without_holding_up_the_page_and_after_all_they_work_on(
+    client, draft, path
+):
+    """An async script runs as soon as it arrives, so it must come after the whole page it
+    works on; async (not defer) keeps the page's own first layout out of the script's task."""
+    page = soup(client.get(path))
+    scripts = page.body.find_all("script")
+    assert scripts and all(s.has_attr("async") and not s.has_attr("defer") for s in scripts)
+    after_first = scripts[0].find_all_next(True)
+    assert all(element.name == "script" for element in after_first)
