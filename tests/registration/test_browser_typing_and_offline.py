@@ -21,6 +21,15 @@ WAITING = (
     " connection is back."
 )
 SAVED = "The connection is back. Your answers are saved."
+IDLE = (
+    "Nothing has happened on the page for a while. To protect your information you will be"
+    " logged out in a few minutes."
+)
+WARNING_SAVED = f"{IDLE} Your answers are saved."
+WARNING_UNSENT = (
+    f"{IDLE} Some answers are not saved yet. They are kept on this page and will be saved"
+    " when the connection is back."
+)
 
 
 def answers_of(resident: Any) -> dict[str, Any]:
@@ -188,6 +197,54 @@ def test_the_session_ending_with_unsent_answers_is_said_instead_of_leaving(
     page.wait_for_selector("#save-status:has-text('could not be saved')")
     assert page.url == f"{base}/en/form/personal/"
     assert page.is_checked("#q-gender-man")
+    assert page.is_hidden("#timeout-warning")  # over, and not covering the message
+
+
+def bring_up_the_timeout_warning(page: Any, settings: Any) -> None:
+    """Idle until a minute before the session ends: the warning is up, the end not yet."""
+    page.clock.fast_forward((settings.SESSION_COOKIE_AGE - 60) * 1000)
+    page.wait_for_selector("#timeout-warning", state="visible")
+
+
+def test_the_timeout_warning_says_answers_kept_without_a_connection_are_not_saved_yet(
+    live_server, new_page, resident, code_for, settings
+):
+    page = new_page()
+    page.clock.install()
+    base = live_server.url
+    open_part_with(page, base, resident, code_for(resident), "personal", dict(COMPLETE_ANSWERS))
+    page.context.set_offline(True)
+    page.check("#q-gender-man")
+    page.wait_for_selector(f"#save-status:has-text('{WAITING}')")
+    bring_up_the_timeout_warning(page, settings)
+
+    assert page.inner_text("#timeout-text") == WARNING_UNSENT
+    assert answers_of(resident)["gender"] == "woman"  # indeed not saved
+
+    # The connection is back: the answer is saved, and the warning, no longer needed, goes.
+    page.context.set_offline(False)
+    page.wait_for_selector("#timeout-warning", state="hidden")
+    assert wait_for_answer(resident, "gender", "man")["gender"] == "man"
+
+
+def test_the_timeout_warning_says_the_answers_are_saved_until_one_is_changed_offline(
+    live_server, new_page, resident, code_for, settings
+):
+    page = new_page()
+    page.clock.install()
+    base = live_server.url
+    open_part_with(page, base, resident, code_for(resident), "personal", dict(COMPLETE_ANSWERS))
+    page.check("#q-gender-man")
+    assert wait_for_answer(resident, "gender", "man")["gender"] == "man"
+    bring_up_the_timeout_warning(page, settings)
+
+    assert page.inner_text("#timeout-text") == WARNING_SAVED
+
+    # An answer changed without a connection while the warning is up: its words change too.
+    page.context.set_offline(True)
+    page.check("#q-gender-woman")
+    page.wait_for_selector("#timeout-text:has-text('Some answers are not saved yet')")
+    assert page.inner_text("#timeout-text") == WARNING_UNSENT
 
 
 def test_a_beacon_alone_saves_the_typed_text_when_the_page_is_closed(

@@ -247,6 +247,7 @@
     if (!name || name.indexOf("q-") !== 0) return;
     unsent[questionKey(name)] = ++edits;
     if (statusShown === "saved") saveStatus(null);
+    timeoutWords();  // the warning may be up, and no longer true
     clearTimeout(saveTimer);
     if (!offline) saveTimer = setTimeout(saveNow, delay);
   }
@@ -400,6 +401,15 @@
     forgetTyped();
   });
 
+  /* The warning's last words say whether every answer is saved: one changed without a
+     connection is not, and "saved" would tell the person there is nothing to wait for. */
+  function timeoutWords() {
+    var words = document.getElementById("timeout-answers");
+    if (!words) return;
+    words.textContent = words.getAttribute(
+      Object.keys(unsent).length ? "data-unsent" : "data-saved");
+  }
+
   /* Idle timeout: warn a few minutes before the session ends, then show the ended page. */
   function restartIdleTimer() {
     var holder = document.querySelector("[data-session-seconds]");
@@ -412,13 +422,19 @@
     var warnAfter = Math.max(seconds - 300, seconds / 2);
     idleTimers = [
       setTimeout(function () {
+        timeoutWords();
         warning.hidden = false;
         document.getElementById("timeout-title").focus();
       }, warnAfter * 1000),
       setTimeout(function () {
-        /* Answers not sent yet would be lost silently by leaving: say so instead. */
-        if (Object.keys(unsent).length) notSaved(warning.getAttribute("data-ended-url"));
-        else window.location.assign(warning.getAttribute("data-ended-url"));
+        /* Answers not sent yet would be lost silently by leaving: say so instead, with the
+           warning gone, since its words are no longer true and it would cover the message. */
+        if (Object.keys(unsent).length) {
+          warning.hidden = true;
+          notSaved(warning.getAttribute("data-ended-url"));
+        } else {
+          window.location.assign(warning.getAttribute("data-ended-url"));
+        }
       }, (seconds + 5) * 1000)
     ];
   }
