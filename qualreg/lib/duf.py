@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.utils import timezone
+
 _SEPARATORS = re.compile(r"[\s\-.\u00a0\u202f]+")
 _DIGITS = re.compile(r"^[0-9]{12}$")
 FIRST_YEAR = 1980
@@ -27,7 +29,8 @@ def normalise_duf(raw: str, *, today: datetime.date | None = None) -> str:
     if not _DIGITS.match(digits):
         raise InvalidDufNumber("format")
     year = int(digits[:4])
-    this_year = (today or datetime.date.today()).year
+    # The year in Norway, where the number was given, not on the server's (UTC) clock.
+    this_year = (today or timezone.localdate()).year
     if not FIRST_YEAR <= year <= this_year:
         raise InvalidDufNumber("year")
     return digits

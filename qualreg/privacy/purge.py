@@ -25,6 +25,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 
+from qualreg.lib import xlsx
 from qualreg.lib.models import Throttle
 from qualreg.privacy import audit
 from qualreg.privacy.models import AuditEvent
@@ -82,6 +83,15 @@ def throttle_rows(now: datetime.datetime) -> int:
 def expired_sessions(now: datetime.datetime) -> int:
     """Sessions past their expiry, which no request can load (Django's `clearsessions`)."""
     return Session.objects.filter(expire_date__lt=now).delete()[0]
+
+
+@rule("spreadsheet scratch directories", TRACES)
+def spreadsheet_scratch_directories(now: datetime.datetime) -> int:
+    """Temporary directories of spreadsheet writers whose process was killed outright, which
+    may hold sheets of an export (lib/xlsx.py). Their age is read on the machine's clock, not
+    from `now`: see `xlsx.sweep_abandoned_directories`. Only this machine's temporary
+    directory is swept: run purge on every machine that serves the app."""
+    return xlsx.sweep_abandoned_directories()
 
 
 @rule("failed logins", AUDIT)

@@ -8,11 +8,11 @@ Every function here accepts arbitrary JSON without raising.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from babel.lists import format_list
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from qualreg.questionnaire.answers import answer_rows
@@ -62,7 +62,9 @@ MESSAGES = {
 
 
 def this_year() -> int:
-    return datetime.date.today().year
+    """The year in Norway (TIME_ZONE), not on the server's clock: in UTC the new year comes
+    an hour later, and a year question would refuse the year Norway is already in."""
+    return timezone.localdate().year
 
 
 # Validation -------------------------------------------------------------------------------

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from qualreg.questionnaire.engine import is_answered, validate
+from qualreg.questionnaire.engine import is_answered, this_year, validate
 from qualreg.questionnaire.model import Kind
 
 from .factory import one, pet_group, question
@@ -69,12 +70,22 @@ def test_number_must_be_a_whole_number_in_range():
 
 def test_year_must_have_four_digits_and_lie_between_1940_and_now():
     q = question("q", Kind.YEAR)
-    now = datetime.date.today().year
+    now = timezone.localdate().year
     assert errors_for(q, "1995") == []
     assert errors_for(q, str(now)) == []
     assert errors_for(q, "95") == ["Write the year with 4 digits, for example 2015."]
     assert errors_for(q, "1939") == [f"Write a year from 1940 to {now}."]
     assert errors_for(q, str(now + 1)) == [f"Write a year from 1940 to {now}."]
+
+
+def test_the_year_turns_at_midnight_in_norway_not_on_the_servers_clock(monkeypatch):
+    # 23:30 on New Year's Eve in UTC is already 00:30 on 1 January 2027 in Oslo.
+    new_year_in_oslo = datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: new_year_in_oslo)
+    assert this_year() == 2027
+    q = question("q", Kind.YEAR)
+    assert errors_for(q, "2027") == []
+    assert errors_for(q, "2028") == ["Write a year from 1940 to 2027."]
 
 
 def test_short_text_is_limited_to_200_and_long_text_to_2000_characters():

@@ -11,8 +11,9 @@ from qualreg.privacy import purge
 class Command(BaseCommand):
     help = (
         "Delete what has passed its time: untouched drafts, old completed registrations, "
-        "inactive residents, spent login codes, expired sessions, spent throttle counts and "
-        "old audit rows (docs/privacy.md); then, on SQLite, refresh the query planner's "
+        "inactive residents, spent login codes, expired sessions, spent throttle counts, "
+        "old audit rows and the temporary directories of spreadsheet writers killed outright "
+        "(docs/privacy.md); then, on SQLite, refresh the query planner's "
         "statistics. Prints how many rows of each kind went, nothing else; safe to run at "
         "any time."
     )
