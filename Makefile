@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run run-packages test-packages test lint format check-catalogues messages bench bench-advisers bench-pdf bench-statistics load lighthouse clean
+.PHONY: help run run-packages test-packages test lint format check-catalogues messages bench bench-advisers bench-pdf bench-page bench-statistics load lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -81,6 +81,9 @@ bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.
 
 lighthouse: $(VENV)/.runtime test-packages bench/lighthouse/node_modules/.package-lock.json ## Lighthouse (mobile) on the resident and staff pages; fails below 100 (docs/benchmarks.md)
 	$(BIN)/python bench/lighthouse/run.py
+
+bench-page: $(VENV)/.test test-packages ## The browser's style, layout and script time for each Lighthouse page (docs/benchmarks.md)
+	$(BIN)/python bench/page_work.py
 
 bench-statistics: $(VENV)/.runtime ## Measure the statistics page and its CSVs on 100,000 residents (docs/statistics.md)
 	$(BIN)/python bench/statistics_page.py
