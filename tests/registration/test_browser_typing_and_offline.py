@@ -182,16 +182,23 @@ def test_being_logged_out_while_offline_is_said_and_the_answers_stay_on_the_page
     assert page.get_attribute("#save-status a", "href").startswith(f"{base}/en/login/")
 
 
-def test_the_session_ending_with_unsent_answers_is_said_instead_of_leaving(
-    live_server, new_page, resident, code_for, settings
-):
+def changed_offline_on_a_clock(new_page: Any, base: str, resident: Any, code: str) -> Any:
+    """The personal part on a browser clock the test moves, with the connection cut and one
+    answer changed: it waits, unsent."""
     page = new_page()
     page.clock.install()
-    base = live_server.url
-    open_part_with(page, base, resident, code_for(resident), "personal", dict(COMPLETE_ANSWERS))
+    open_part_with(page, base, resident, code, "personal", dict(COMPLETE_ANSWERS))
     page.context.set_offline(True)
     page.check("#q-gender-man")
     page.wait_for_selector(f"#save-status:has-text('{WAITING}')")
+    return page
+
+
+def test_the_session_ending_with_unsent_answers_is_said_instead_of_leaving(
+    live_server, new_page, resident, code_for, settings
+):
+    base = live_server.url
+    page = changed_offline_on_a_clock(new_page, base, resident, code_for(resident))
     page.clock.fast_forward(settings.SESSION_COOKIE_AGE * 1000 + 10_000)
 
     page.wait_for_selector("#save-status:has-text('could not be saved')")
@@ -209,13 +216,7 @@ def bring_up_the_timeout_warning(page: Any, settings: Any) -> None:
 def test_the_timeout_warning_says_answers_kept_without_a_connection_are_not_saved_yet(
     live_server, new_page, resident, code_for, settings
 ):
-    page = new_page()
-    page.clock.install()
-    base = live_server.url
-    open_part_with(page, base, resident, code_for(resident), "personal", dict(COMPLETE_ANSWERS))
-    page.context.set_offline(True)
-    page.check("#q-gender-man")
-    page.wait_for_selector(f"#save-status:has-text('{WAITING}')")
+    page = changed_offline_on_a_clock(new_page, live_server.url, resident, code_for(resident))
     bring_up_the_timeout_warning(page, settings)
 
     assert page.inner_text("#timeout-text") == WARNING_UNSENT
