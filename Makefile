@@ -79,7 +79,7 @@ load: $(VENV)/.load ## Residents at once on PostgreSQL, step by step, then two s
 bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
 	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 
-lighthouse: $(VENV)/.runtime test-packages bench/lighthouse/node_modules/.package-lock.json ## Lighthouse (mobile) on the resident and staff pages; fails below 100 (docs/benchmarks.md)
+lighthouse: $(VENV)/.runtime test-packages bench/lighthouse/node_modules/.package-lock.json ## Lighthouse (mobile), three runs per resident and staff page; fails when the median run is below 100 (docs/benchmarks.md)
 	$(BIN)/python bench/lighthouse/run.py
 
 bench-page: $(VENV)/.test test-packages ## The browser's style, layout and script time for each Lighthouse page (docs/benchmarks.md)
