@@ -7,7 +7,9 @@ context, the pages taking turns so that a change in the host's speed falls on al
 and Chromium's own counters (DevTools `Performance.getMetrics`) give the time spent in
 style, layout and script until the load event and a moment after. Printed per page: the
 median of each, and the page's style and layout as a multiple of the home page's in the
-same run, which is the figure to compare between runs and machines.
+same run. The home page's own layout moves from run to run (its web fonts arriving), so to
+compare two versions of the code, run them in turns and compare the milliseconds
+(docs/benchmarks.md).
 """
 
 from __future__ import annotations
